@@ -1,0 +1,162 @@
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles import services
+from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
+from articles.models import Article, Author, Byline, Photo, Section
+
+User = get_user_model()
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    form = SectionAdminForm
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("name",)
+
+    def save_model(self, request, obj, form, change):
+        services.section_save(section=obj)
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "user")
+    search_fields = ("name", "slug")
+    fields = ("name", "slug", "bio", "user")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            # Editors may not browse user accounts; offer only staff, by username.
+            kwargs["queryset"] = User.objects.filter(is_staff=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.author_save(author=obj)
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ("author",)
+    fields = ("author", "role", "order")
+    verbose_name = _("tác giả")
+    verbose_name_plural = _("Tác giả (theo thứ tự hiển thị cuối bài)")
+
+
+class PhotoInline(admin.StackedInline):
+    model = Photo
+    form = PhotoInlineForm
+    extra = 1
+    fields = (("image", "preview"), "caption", ("credit", "order"), "alt_text")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("xem trước"))
+    def preview(self, photo: Photo) -> str:
+        if not photo.pk or not photo.image:
+            return "—"
+        return format_html(
+            '<img class="photo-preview" src="{}" alt="{}">',
+            photo.image.url,
+            photo.alt_text,
+        )
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Status as readers experience it: a published article can still be waiting for its time."""
+
+    title = _("tình trạng hiển thị")
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("live", _("Đang hiển thị")),
+            ("scheduled", _("Hẹn giờ đăng")),
+            ("draft", _("Bản nháp")),
+        )
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "live":
+                return queryset.published()
+            case "scheduled":
+                return queryset.scheduled()
+            case "draft":
+                return queryset.drafts()
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    inlines = (BylineInline, PhotoInline)
+    list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
+    list_filter = (PublicationFilter, "status", "section", "published_at")
+    list_select_related = ("section",)
+    search_fields = ("title", "lead")
+    date_hierarchy = "published_at"
+    actions = ("publish_now", "unpublish")
+    readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "section", "lead", "body")}),
+        (_("Xuất bản"), {"fields": ("status", "published_at")}),
+        (
+            _("Nâng cao"),
+            {
+                "classes": ("collapse",),
+                "fields": ("slug", ("created_by", "created_at"), ("updated_by", "updated_at")),
+            },
+        ),
+    )
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+        )
+
+    def view_on_site(self, article: Article) -> str:
+        # Drafts and scheduled articles 404 for readers; the preview shows them to staff.
+        return reverse("articles:preview", kwargs={"pk": article.pk})
+
+    @admin.display(description=_("hiển thị"), ordering="status")
+    def visibility(self, article: Article) -> str:
+        if article.is_scheduled:
+            return _("Hẹn giờ")
+        return article.get_status_display()
+
+    @admin.display(description=_("tác giả"))
+    def byline_names(self, article: Article) -> str:
+        return format_html_join(", ", "{}", ((b.author.name,) for b in article.bylines.all()))
+
+    def save_model(self, request, obj, form, change):
+        services.article_save(article=obj, user=request.user)
+
+    @admin.action(description=_("Xuất bản ngay các bài đã chọn"), permissions=["change"])
+    def publish_now(self, request, queryset):
+        changed = services.articles_publish_now(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("Đã xuất bản %(count)d bài viết.", "Đã xuất bản %(count)d bài viết.", changed)
+            % {"count": changed},
+            messages.SUCCESS if changed else messages.WARNING,
+        )
+
+    @admin.action(description=_("Gỡ xuống (chuyển về bản nháp)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        changed = services.articles_unpublish(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("Đã gỡ %(count)d bài viết.", "Đã gỡ %(count)d bài viết.", changed)
+            % {"count": changed},
+            messages.SUCCESS if changed else messages.WARNING,
+        )

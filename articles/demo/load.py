@@ -1,0 +1,114 @@
+"""Load the demo newsroom: role accounts and a few weeks of articles.
+
+Used by ``manage.py quickstart``. Everything is idempotent: a second run finds
+what the first created and adds nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from articles import services
+from articles.demo.content import ARTICLES, AUTHORS, SECTIONS
+from articles.demo.photos import make_demo_photo
+from articles.models import Article, Author, Byline, Photo, Section
+from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+from articles.text import vietnamese_slugify
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    description: str
+    group: str | None = None
+    superuser: bool = False
+
+
+# Known passwords, for a local demo only: quickstart refuses to run in production.
+DEMO_ACCOUNTS = (
+    DemoAccount("admin", "toasoan-admin", "Quản trị viên (toàn quyền)", superuser=True),
+    DemoAccount("bientap", "toasoan-bientap", "Biên tập viên", group=EDITORS_GROUP),
+    DemoAccount("kiemduyet", "toasoan-kiemduyet", "Kiểm duyệt viên", group=MODERATORS_GROUP),
+)
+
+
+def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
+    """Create the demo accounts that are missing. Returns (account, created) pairs."""
+    User = get_user_model()
+    result = []
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=account.username,
+            defaults={"is_staff": True, "is_superuser": account.superuser},
+        )
+        if created:
+            user.set_password(account.password)
+            user.save(update_fields=["password"])
+            if account.group:
+                user.groups.add(Group.objects.get(name=account.group))
+        result.append((account, created))
+    return result
+
+
+@transaction.atomic
+def demo_content_load(*, now: datetime | None = None, with_photos: bool = True) -> int:
+    """Create the demo sections, authors and articles unless articles already exist.
+
+    Returns the number of articles created (0 when the database had content).
+    """
+    if Article.objects.exists():
+        return 0
+    now = now or timezone.now()
+    sections = {}
+    for order, data in enumerate(SECTIONS, start=1):
+        section = Section(name=data["name"], description=data["description"], order=order)
+        sections[data["name"]] = services.section_save(section=section)
+    authors = {}
+    for data in AUTHORS:
+        authors[data["name"]] = services.author_save(
+            author=Author(name=data["name"], bio=data["bio"])
+        )
+    photo_seed = 0
+    for data in ARTICLES:
+        hour, minute = (int(part) for part in data["time"].split(":"))
+        published_at = timezone.localtime(now - timedelta(days=data["days_ago"])).replace(
+            hour=hour, minute=minute, second=0, microsecond=0
+        )
+        if published_at > now:
+            published_at -= timedelta(days=1)
+        article = services.article_save(
+            article=Article(
+                title=data["title"],
+                section=sections[data["section"]],
+                lead=data["lead"],
+                body=data["body"],
+                status=Article.Status.PUBLISHED,
+                published_at=published_at,
+            )
+        )
+        for order, (author_name, role) in enumerate(data["bylines"], start=1):
+            Byline.objects.create(
+                article=article, author=authors[author_name], role=role, order=order
+            )
+        for order, photo in enumerate(data["photos"], start=1):
+            photo_seed += 1
+            demo_photo = Photo(
+                article=article,
+                caption=photo["caption"],
+                credit=photo["credit"],
+                alt_text=photo["alt"],
+                order=order,
+            )
+            if with_photos:
+                name = f"{vietnamese_slugify(data['title'], max_length=60)}-{order}.jpg"
+                demo_photo.image.save(name, ContentFile(make_demo_photo(photo_seed)), save=False)
+            else:
+                demo_photo.image.name = "photos/demo-missing.jpg"
+            demo_photo.save()
+    return len(ARTICLES)

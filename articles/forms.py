@@ -1,0 +1,61 @@
+import os
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from articles.images import inspect_image, strip_metadata
+from articles.models import Article, Photo, Section
+from articles.services import RESERVED_SECTION_SLUGS
+from articles.text import normalize_text, vietnamese_slugify
+
+
+class SectionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ("name", "slug", "description", "order")
+
+    def clean_slug(self) -> str:
+        slug = vietnamese_slugify(self.cleaned_data.get("slug") or "", max_length=120)
+        if slug in RESERVED_SECTION_SLUGS:
+            raise ValidationError(
+                _("Đường dẫn “%(slug)s” đã được trang web dùng. Hãy chọn đường dẫn khác."),
+                code="reserved",
+                params={"slug": slug},
+            )
+        return slug
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ("title", "slug", "section", "lead", "body", "status", "published_at")
+
+    def clean_title(self) -> str:
+        title = normalize_text(self.cleaned_data["title"]).strip()
+        if not title:
+            raise ValidationError(_("Tiêu đề không được để trống."), code="required")
+        return title
+
+    def clean_slug(self) -> str:
+        # Typed slugs are normalised the same way as generated ones, so an
+        # editor typing "Đà Nẵng" gets "da-nang" rather than an error.
+        return vietnamese_slugify(self.cleaned_data.get("slug") or "", max_length=200)
+
+
+class PhotoInlineForm(forms.ModelForm):
+    class Meta:
+        model = Photo
+        fields = ("image", "caption", "credit", "alt_text", "order")
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if not isinstance(image, UploadedFile):
+            return image  # unchanged photo already in storage
+        info = inspect_image(image)
+        stem = os.path.splitext(os.path.basename(image.name))[0]
+        filename = f"{vietnamese_slugify(stem, max_length=80) or 'anh'}.{info.extension}"
+        # Stored without EXIF: a phone's GPS tag must not reveal where a photo was taken.
+        return ContentFile(strip_metadata(image, info), name=filename)

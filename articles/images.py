@@ -1,0 +1,117 @@
+"""Validation and cleaning of images that editors upload.
+
+Used by both ways an image enters the site — the CKEditor upload button and
+the article's photo inline — so both refuse the same files with the same words.
+"""
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Formats a browser can show. SVG is refused: it is a document that can carry script.
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    width: int
+    height: int
+
+    @property
+    def extension(self) -> str:
+        return ALLOWED_FORMATS[self.format]
+
+
+def inspect_image(file: UploadedFile) -> ImageInfo:
+    """Check that ``file`` is a real, whole, reasonably sized image and describe it.
+
+    Raises ``ValidationError`` with a message an editor understands. The file's
+    name and the type the browser claimed are ignored: only its bytes count.
+    """
+    max_bytes = settings.NEWSROOM_IMAGE_MAX_BYTES
+    max_pixels = settings.NEWSROOM_IMAGE_MAX_PIXELS
+    if file.size is not None and file.size > max_bytes:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size)s). Dung lượng tối đa là %(max)s.")
+            % {"size": filesizeformat(file.size), "max": filesizeformat(max_bytes)},
+            code="file_too_large",
+        )
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; make it an error.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format or ""
+                width, height = image.size
+                if image_format not in ALLOWED_FORMATS:
+                    raise ValidationError(
+                        _("Định dạng ảnh không được hỗ trợ. Hãy dùng JPEG, PNG, GIF hoặc WebP."),
+                        code="invalid_format",
+                    )
+                if width * height > max_pixels:
+                    raise ValidationError(
+                        _(
+                            "Ảnh có kích thước quá lớn (%(width)s×%(height)s điểm ảnh). "
+                            "Tối đa %(max)s triệu điểm ảnh."
+                        )
+                        % {"width": width, "height": height, "max": max_pixels // 1_000_000},
+                        code="too_many_pixels",
+                    )
+                # verify() reads the whole stream and catches truncated or corrupt files.
+                image.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("Ảnh có kích thước quá lớn, có thể là tệp độc hại."), code="too_many_pixels"
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("Tệp tải lên không phải là ảnh hợp lệ hoặc đã bị hỏng."), code="invalid_image"
+        ) from None
+    finally:
+        file.seek(0)
+    return ImageInfo(format=image_format, width=width, height=height)
+
+
+def validate_image_file(file: UploadedFile) -> None:
+    """Model-field validator form of :func:`inspect_image`."""
+    # A file already in storage (re-saving an article) was checked when uploaded.
+    if getattr(file, "_committed", False):
+        return
+    inspect_image(file)
+
+
+def strip_metadata(file: UploadedFile, info: ImageInfo) -> bytes:
+    """Re-encode the image without EXIF, GPS or other metadata.
+
+    Phones write the shooting location into photos; a newsroom must not publish
+    where a source lives. Re-encoding also turns a polyglot (an image that is
+    also a script or an archive) into a plain image. The orientation tag is
+    applied to the pixels first, so the photo still stands the right way up.
+    """
+    file.seek(0)
+    with Image.open(file) as image:
+        if info.format == "GIF":
+            # Keep animation frames; GIF carries no EXIF location to strip.
+            file.seek(0)
+            return file.read()
+        image = ImageOps.exif_transpose(image)
+        output = io.BytesIO()
+        if info.format == "JPEG":
+            image = image.convert("RGB") if image.mode not in ("RGB", "L") else image
+            image.save(output, "JPEG", quality=88, optimize=True, progressive=True)
+        elif info.format == "PNG":
+            image.save(output, "PNG", optimize=True)
+        else:
+            image.save(output, "WEBP", quality=85)
+    return output.getvalue()

@@ -1,0 +1,269 @@
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.images import validate_image_file
+
+
+class Section(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tên chuyên mục."),
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ hiện trước trên thanh điều hướng.")
+    )
+
+    class Meta:
+        ordering = ("order", "name")
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"section_slug": self.slug})
+
+
+class Author(models.Model):
+    name = models.CharField(_("họ tên"), max_length=120)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ họ tên."),
+    )
+    bio = models.TextField(_("giới thiệu ngắn"), blank=True, max_length=1000)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text=_("Tài khoản đăng nhập của tác giả, nếu có."),
+    )
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("tác giả")
+        verbose_name_plural = _("tác giả")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"author_slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What readers may see: published, and the publish time has come.
+
+        A future ``published_at`` schedules an article: it appears on its own
+        when the time arrives, with no job to flip a flag.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def drafts(self) -> "ArticleQuerySet":
+        return self.filter(status=Article.Status.DRAFT)
+
+    def scheduled(self) -> "ArticleQuerySet":
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đã xuất bản")
+
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Tạo tự động từ tiêu đề khi để trống. Đường dẫn cũ vẫn dùng được sau khi đổi, "
+            "vì bài viết được nhận diện bằng số ở cuối địa chỉ."
+        ),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    lead = models.TextField(
+        _("sapo"),
+        max_length=1000,
+        help_text=_("Đoạn mở đầu in đậm. Mã tòa soạn (ví dụ “HNP - ”) được thêm tự động."),
+    )
+    body = RichTextUploadingField(_("nội dung"), blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT, db_index=False
+    )
+    published_at = models.DateTimeField(
+        _("thời gian xuất bản"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Để trống thì lấy thời điểm xuất bản. Chọn thời điểm trong tương lai để hẹn giờ đăng."
+        ),
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa cuối"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Title and lead without accents, for accent-insensitive search on any database.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", verbose_name=_("tác giả")
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-published_at", "-id")
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        get_latest_by = "published_at"
+        indexes = [
+            # Section pages, home page and newer/older lists: published articles
+            # of one section by time.
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"],
+                name="article_section_pub_idx",
+            ),
+            # Site-wide "latest" lists.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_pub_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("Bài đã xuất bản phải có thời gian xuất bản."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section_slug": self.section.slug,
+                "slug": self.slug or "bai-viet",
+                "pk": self.pk,
+            },
+        )
+
+    @property
+    def is_visible_to_readers(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        Author, verbose_name=_("tác giả"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    role = models.CharField(
+        _("vai trò"),
+        max_length=50,
+        blank=True,
+        help_text=_("Ví dụ: “Ảnh”, “Thực hiện”. Để trống với người viết bài."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ("order", "id")
+        verbose_name = _("tác giả bài viết")
+        verbose_name_plural = _("tác giả bài viết")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author", "role"], name="byline_unique_author_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.author}" if self.role else str(self.author)
+
+
+def photo_upload_to(photo: "Photo", filename: str) -> str:
+    # Dated folders keep directories small; the name is replaced by the storage
+    # if it already exists, so nothing is overwritten.
+    now = timezone.now()
+    return f"photos/{now:%Y/%m}/{filename}"
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_file],
+        max_length=255,
+    )
+    width = models.PositiveIntegerField(_("chiều rộng"), editable=False, null=True)
+    height = models.PositiveIntegerField(_("chiều cao"), editable=False, null=True)
+    caption = models.TextField(_("chú thích"), max_length=500, blank=True)
+    credit = models.CharField(
+        _("nguồn ảnh"), max_length=120, blank=True, help_text=_("Người chụp hoặc nguồn ảnh.")
+    )
+    alt_text = models.CharField(
+        _("mô tả ảnh"),
+        max_length=250,
+        help_text=_("Mô tả ngắn nội dung ảnh cho người khiếm thị và khi ảnh không tải được."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ("order", "id")
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+
+    def __str__(self) -> str:
+        return self.caption[:60] or self.alt_text

@@ -1,0 +1,135 @@
+"""Writes to articles, sections and authors.
+
+The admin, the management commands and the tests all go through these, so a
+rule such as "the body is sanitised before it is stored" holds whoever writes.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.utils import timezone
+
+from articles.models import Article, Author, Section
+from articles.sanitize import sanitize_rich_text
+from articles.text import fold_for_search, normalize_text, vietnamese_slugify
+
+# First path segments the site uses itself; a section may not take them.
+RESERVED_SECTION_SLUGS = frozenset(
+    {"admin", "tac-gia", "tim-kiem", "xem-truoc", "binh-luan", "captcha", "ckeditor",
+     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico"}
+)  # fmt: skip
+
+
+def unique_slug(
+    model: type[models.Model],
+    value: str,
+    *,
+    instance_pk: int | None = None,
+    max_length: int = 100,
+) -> str:
+    """A slug for ``value`` that no other row of ``model`` uses: ``ha-noi``, ``ha-noi-2``…"""
+    base = vietnamese_slugify(value, max_length=max_length - 4) or "muc"
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=instance_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, counter = base, 2
+    while slug in taken:
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+def section_save(*, section: Section) -> Section:
+    section.name = normalize_text(section.name).strip()
+    section.description = normalize_text(section.description).strip()
+    if not section.slug:
+        section.slug = unique_slug(Section, section.name, instance_pk=section.pk, max_length=120)
+        if section.slug in RESERVED_SECTION_SLUGS:
+            section.slug = unique_slug(
+                Section, f"{section.slug}-chuyen-muc", instance_pk=section.pk, max_length=120
+            )
+    section.save()
+    return section
+
+
+def author_save(*, author: Author) -> Author:
+    author.name = normalize_text(author.name).strip()
+    author.bio = normalize_text(author.bio).strip()
+    if not author.slug:
+        author.slug = unique_slug(Author, author.name, instance_pk=author.pk, max_length=140)
+    author.save()
+    return author
+
+
+def article_prepare(*, article: Article) -> Article:
+    """Normalise an article's text in place, ready to be validated or saved.
+
+    Titles pasted from other systems are often NFD; the body is cleaned of
+    anything CKEditor would not produce (scripts, event handlers, ``javascript:``).
+    """
+    article.title = normalize_text(article.title).strip()
+    article.lead = normalize_text(article.lead).strip()
+    article.body = sanitize_rich_text(normalize_text(article.body or ""))
+    if not article.slug:
+        # Article URLs end in the id, so the slug is for people and search
+        # engines; it need not be unique, and a later title change keeps it.
+        article.slug = vietnamese_slugify(article.title, max_length=200) or "bai-viet"
+    article.search_text = fold_for_search(f"{article.title} {article.lead}")
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    return article
+
+
+@transaction.atomic
+def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> Article:
+    article_prepare(article=article)
+    if user is not None and user.is_authenticated:
+        if article.pk is None:
+            article.created_by = user
+        article.updated_by = user
+    article.save()
+    return article
+
+
+@transaction.atomic
+def articles_publish_now(
+    *,
+    articles: Iterable[Article],
+    user: AbstractBaseUser | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Publish the given articles at ``now``. Returns how many changed.
+
+    Already-visible articles keep their original time, so "publish now" on a
+    live story does not bump it to the top of every list; drafts and
+    scheduled articles get the current time.
+    """
+    now = now or timezone.now()
+    changed = 0
+    for article in articles:
+        if article.is_visible_to_readers:
+            continue
+        article.status = Article.Status.PUBLISHED
+        article.published_at = now
+        article.updated_by = user if user is not None and user.is_authenticated else None
+        article.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | None = None) -> int:
+    """Turn published (or scheduled) articles back into drafts. Returns how many changed."""
+    changed = 0
+    for article in articles:
+        if article.status != Article.Status.PUBLISHED:
+            continue
+        article.status = Article.Status.DRAFT
+        article.updated_by = user if user is not None and user.is_authenticated else None
+        article.save(update_fields=["status", "updated_by", "updated_at"])
+        changed += 1
+    return changed

@@ -1,0 +1,75 @@
+"""The CKEditor image upload endpoint, with permission and content checks.
+
+django-ckeditor's own view lets any staff member upload any file type. This one
+lets only staff who may write articles upload, accepts only real images, and
+re-encodes them so metadata such as GPS location is never published.
+"""
+
+import json
+import os
+
+from ckeditor_uploader import utils as ckeditor_utils
+from ckeditor_uploader.views import get_upload_filename
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from articles.images import inspect_image, strip_metadata
+
+UPLOAD_PERMISSIONS = ("articles.add_article", "articles.change_article")
+
+
+def user_may_upload(user) -> bool:
+    return user.is_active and user.is_staff and any(user.has_perm(p) for p in UPLOAD_PERMISSIONS)
+
+
+# CKEditor 4 posts uploads without Django's CSRF token. The session cookie is
+# SameSite=Lax, so a cross-site form cannot post here with an editor's session.
+@csrf_exempt
+@require_POST
+def ckeditor_upload(request: HttpRequest) -> HttpResponse:
+    if not (request.user.is_active and request.user.is_staff):
+        return redirect_to_login(request.get_full_path(), "admin:login")
+    callback = request.GET.get("CKEditorFuncNum", "")
+    if not user_may_upload(request.user):
+        return _upload_error(_("Bạn không có quyền tải ảnh lên."), callback, status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return _upload_error(_("Chưa chọn tệp ảnh để tải lên."), callback, status=400)
+    try:
+        info = inspect_image(upload)
+    except ValidationError as error:
+        return _upload_error(" ".join(error.messages), callback, status=400)
+    stem = os.path.splitext(upload.name)[0]
+    filename = get_upload_filename(f"{stem}.{info.extension}", request)
+    saved_path = ckeditor_utils.storage.save(filename, ContentFile(strip_metadata(upload, info)))
+    url = ckeditor_utils.get_media_url(saved_path)
+    if callback:
+        return _callback_response(callback, url, "")
+    return JsonResponse({"uploaded": 1, "fileName": os.path.basename(saved_path), "url": url})
+
+
+def _upload_error(message: str, callback: str, *, status: int) -> HttpResponse:
+    if callback:
+        # The iframe-based dialog reads the message from the callback, not the status.
+        return _callback_response(callback, "", message)
+    return JsonResponse({"uploaded": 0, "error": {"message": message}}, status=status)
+
+
+def _callback_response(callback: str, url: str, message: str) -> HttpResponse:
+    function_number = int(callback) if callback.isdigit() else 0
+    return HttpResponse(
+        "<!doctype html><script>"
+        f"window.parent.CKEDITOR.tools.callFunction({function_number}, "
+        f"{_js_string(url)}, {_js_string(message)});"
+        "</script>"
+    )
+
+
+def _js_string(value: str) -> str:
+    """A JavaScript string literal that cannot close the surrounding <script>."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

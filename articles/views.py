@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import ListView, TemplateView
+
+from articles import selectors
+from articles.models import Article, Author, Section
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fronts=selectors.home_fronts(), **kwargs)
+
+
+class SectionView(ListView):
+    template_name = "articles/section_detail.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["section_slug"])
+        return selectors.section_articles(self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class AuthorView(ListView):
+    template_name = "articles/author_detail.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["author_slug"])
+        return selectors.author_articles(self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class SearchView(ListView):
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "")[:200].strip()
+        return selectors.search_articles(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+def article_detail(request: HttpRequest, section_slug: str, slug: str, pk: int) -> HttpResponse:
+    article = selectors.article_for_reader(pk=pk)
+    if article is None:
+        raise Http404(_("Không tìm thấy bài viết."))
+    canonical = article.get_absolute_url()
+    if request.path != canonical:
+        # Old links (a changed title or section) keep working and point search
+        # engines at the one current address.
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
+    return render(request, "articles/article_detail.html", article_page_context(article))
+
+
+@never_cache
+@login_required(login_url="admin:login")
+@permission_required("articles.view_article", raise_exception=True)
+def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show any article, draft or scheduled, as readers will see it, to staff only."""
+    article = selectors.article_for_preview(pk=pk)
+    if article is None:
+        raise Http404(_("Không tìm thấy bài viết."))
+    context = article_page_context(article)
+    context["preview"] = True
+    response = render(request, "articles/article_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def article_page_context(article: Article) -> dict:
+    return {
+        "article": article,
+        "bylines": list(article.bylines.all()),
+        "photos": list(article.photos.all()),
+        "newer_articles": selectors.newer_articles(article),
+        "older_articles": selectors.older_articles(article),
+    }
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness probe for load balancers, and the benchmark's baseline."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,41 @@
+from ckeditor_uploader import views as ckeditor_views
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
+from django.views.static import serve
+
+from articles.uploads import ckeditor_upload
+from articles.views import healthz
+
+admin.site.site_header = "Tòa soạn"
+admin.site.site_title = "Tòa soạn"
+
+urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    # Our own upload view (permission and image checks) under the name the
+    # CKEditor widget reverses; browsing keeps django-ckeditor's view.
+    path("ckeditor/upload/", ckeditor_upload, name="ckeditor_upload"),
+    path(
+        "ckeditor/browse/",
+        never_cache(staff_member_required(ckeditor_views.browse)),
+        name="ckeditor_browse",
+    ),
+    path("captcha/", include("captcha.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += [
+    path("", include("articles.urls")),
+]

@@ -1,0 +1,49 @@
+import unicodedata
+
+import pytest
+
+from articles.text import fold_for_search, normalize_text, vietnamese_slugify
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Đà Nẵng đón Tết", "da-nang-don-tet"),
+        (
+            "Sở TT&TT Hà Nội chúc Tết Xuân Đinh Dậu 2017",
+            "so-tt-tt-ha-noi-chuc-tet-xuan-dinh-dau-2017",
+        ),
+        ("ĐƯỜNG ĐI ĐỘC ĐẠO", "duong-di-doc-dao"),
+        ("Phố Sách Đinh Dậu", "pho-sach-dinh-dau"),
+        ("  Nhiều   khoảng trắng -- và dấu gạch  ", "nhieu-khoang-trang-va-dau-gach"),
+        ("Giá xăng tăng 5%: người dân lo lắng?", "gia-xang-tang-5-nguoi-dan-lo-lang"),
+        ("Ứng dụng “Hà Nội số” ra mắt", "ung-dung-ha-noi-so-ra-mat"),
+    ],
+)
+def test_vietnamese_slugify_keeps_every_letter(title, slug):
+    assert vietnamese_slugify(title) == slug
+
+
+def test_vietnamese_slugify_handles_decomposed_input():
+    decomposed = unicodedata.normalize("NFD", "Đà Nẵng đón Tết")
+    assert vietnamese_slugify(decomposed) == "da-nang-don-tet"
+
+
+def test_vietnamese_slugify_cuts_long_titles_at_a_word_boundary():
+    slug = vietnamese_slugify("Thành phố " * 40, max_length=50)
+    assert len(slug) <= 50
+    assert slug.endswith("pho")
+
+
+def test_vietnamese_slugify_of_symbols_only_is_empty():
+    assert vietnamese_slugify("!!! ??? ###") == ""
+
+
+def test_normalize_text_composes_and_strips_control_characters():
+    decomposed = unicodedata.normalize("NFD", "Tiếng Việt\u0007 có\u200b dấu\nxuống dòng")
+    assert normalize_text(decomposed) == "Tiếng Việt có dấu\nxuống dòng"
+    assert unicodedata.is_normalized("NFC", normalize_text(decomposed))
+
+
+def test_fold_for_search_ignores_accents_case_and_d_stroke():
+    assert fold_for_search("Đà  NẴNG đón Tết") == "da nang don tet"

@@ -1,0 +1,62 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.utils import timezone
+from PIL import Image
+
+from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(settings, tmp_path):
+    """Fast hashing, throw-away media folder and an empty cache for every test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def now():
+    return timezone.now()
+
+
+@pytest.fixture
+def an_hour_ago(now):
+    return now - timedelta(hours=1)
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(username="bientap", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(username="kiemduyet", is_staff=True)
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (64, 48), **save_options) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 40)).save(buffer, fmt, **save_options)
+    return buffer.getvalue()

@@ -1,0 +1,74 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from articles.models import Article, Author, Byline, Photo, Section
+from articles.text import vietnamese_slugify
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"nguoidung{n}")
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
+    slug = factory.LazyAttribute(lambda o: vietnamese_slugify(o.name))
+    order = factory.Sequence(int)
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Phóng viên {n}")
+    slug = factory.LazyAttribute(lambda o: vietnamese_slugify(o.name))
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Bài viết số {n} về đô thị")
+    slug = factory.LazyAttribute(lambda o: vietnamese_slugify(o.title))
+    section = factory.SubFactory(SectionFactory)
+    lead = "Sáng nay, phường Hòa Bình ra quân làm sạch đường phố."
+    body = "<p>Nội dung bài viết.</p>"
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+
+class BylineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Byline
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(AuthorFactory)
+    order = factory.Sequence(int)
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    article = factory.SubFactory(ArticleFactory)
+    caption = "Người dân dự lễ khai mạc."
+    credit = "Quốc Huy"
+    alt_text = "Đám đông trước sân khấu ngoài trời"
+    order = factory.Sequence(int)
+
+    @factory.lazy_attribute
+    def image(self):
+        from tests.conftest import image_bytes
+
+        return ContentFile(image_bytes(size=(120, 80)), name="anh.jpg")
