@@ -104,7 +104,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "section", "lead", "body")}),
-        (_("Xuất bản"), {"fields": ("status", "published_at")}),
+        (_("Xuất bản"), {"fields": ("status", "published_at", "comments_closed")}),
         (
             _("Nâng cao"),
             {

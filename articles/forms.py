@@ -31,7 +31,16 @@ class SectionAdminForm(forms.ModelForm):
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = ("title", "slug", "section", "lead", "body", "status", "published_at")
+        fields = (
+            "title",
+            "slug",
+            "section",
+            "lead",
+            "body",
+            "status",
+            "published_at",
+            "comments_closed",
+        )
 
     def clean_title(self) -> str:
         title = normalize_text(self.cleaned_data["title"]).strip()

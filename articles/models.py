@@ -118,6 +118,11 @@ class Article(models.Model):
             "Để trống thì lấy thời điểm xuất bản. Chọn thời điểm trong tương lai để hẹn giờ đăng."
         ),
     )
+    comments_closed = models.BooleanField(
+        _("đóng bình luận"),
+        default=False,
+        help_text=_("Bạn đọc không gửi được bình luận mới; bình luận đã duyệt vẫn hiển thị."),
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     created_by = models.ForeignKey(
