@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.images import inspect_image, strip_metadata
@@ -47,6 +48,16 @@ class ArticleAdminForm(forms.ModelForm):
         if not title:
             raise ValidationError(_("Tiêu đề không được để trống."), code="required")
         return title
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # "Published" with no time means now; without this the database
+        # constraint would reject the form instead of doing the obvious thing.
+        if cleaned_data.get("status") == Article.Status.PUBLISHED and not cleaned_data.get(
+            "published_at"
+        ):
+            cleaned_data["published_at"] = timezone.now()
+        return cleaned_data
 
     def clean_slug(self) -> str:
         # Typed slugs are normalised the same way as generated ones, so an

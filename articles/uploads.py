@@ -72,4 +72,9 @@ def _callback_response(callback: str, url: str, message: str) -> HttpResponse:
 
 def _js_string(value: str) -> str:
     """A JavaScript string literal that cannot close the surrounding <script>."""
-    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(value, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )

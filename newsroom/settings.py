@@ -214,17 +214,19 @@ CAPTCHA_FLITE_PATH = "/usr/bin/flite" if Path("/usr/bin/flite").exists() else No
 # --- Mail and background tasks ------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toasoan@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-_smtp_host = env_str("EMAIL_HOST")
+# Production always sends through SMTP (a local MTA on port 25 unless told
+# otherwise); a laptop prints mail to the console unless EMAIL_HOST is set.
+_smtp_host = env_str("EMAIL_HOST", "localhost" if PRODUCTION else "")
 if _smtp_host:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": _smtp_host,
-                "port": env_int("EMAIL_PORT", 587, minimum=1, maximum=65535),
+                "port": env_int("EMAIL_PORT", 25, minimum=1, maximum=65535),
                 "username": env_str("EMAIL_HOST_USER"),
                 "password": env_str("EMAIL_HOST_PASSWORD"),
-                "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
                 "timeout": 10,
             },
         }

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_role_groups'),
+        ("articles", "0002_role_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='comments_closed',
-            field=models.BooleanField(default=False, help_text='Bạn đọc không gửi được bình luận mới; bình luận đã duyệt vẫn hiển thị.', verbose_name='đóng bình luận'),
+            model_name="article",
+            name="comments_closed",
+            field=models.BooleanField(
+                default=False,
+                help_text="Bạn đọc không gửi được bình luận mới; bình luận đã duyệt vẫn hiển thị.",
+                verbose_name="đóng bình luận",
+            ),
         ),
     ]

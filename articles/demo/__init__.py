@@ -1,0 +1,1 @@
+"""Demo content (sections, authors, articles, generated photos) for ``manage.py quickstart``."""

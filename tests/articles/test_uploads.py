@@ -1,0 +1,210 @@
+"""Images entering the site: the CKEditor upload button and the photo inline."""
+
+import io
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from articles.models import Article, Photo
+from tests.conftest import image_bytes
+from tests.factories import SectionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD_URL = "/ckeditor/upload/"
+
+
+def uploaded(name: str, content: bytes, content_type: str = "image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def jpeg_with_gps() -> bytes:
+    image = Image.new("RGB", (80, 60), (10, 120, 200))
+    exif = Image.Exif()
+    exif[0x010F] = "Máy ảnh thử"  # Make
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (21.0, 1.0, 40.0)
+    gps[3] = "E"
+    gps[4] = (105.0, 51.0, 10.0)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def stored_files(settings) -> list:
+    root = settings.MEDIA_ROOT
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def test_anonymous_upload_is_sent_to_the_admin_login(client, settings):
+    response = client.post(UPLOAD_URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert stored_files(settings) == []
+
+
+def test_staff_without_article_permission_cannot_upload(client, settings):
+    client.force_login(UserFactory(is_staff=True))
+    response = client.post(UPLOAD_URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 403
+    assert response.json()["error"]["message"] == "Bạn không có quyền tải ảnh lên."
+    assert stored_files(settings) == []
+
+
+def test_editor_uploads_an_image_and_gets_its_url(editor_client, settings):
+    response = editor_client.post(
+        UPLOAD_URL, {"upload": uploaded("Ảnh Đà Nẵng.jpg", image_bytes())}
+    )
+    data = response.json()
+    assert data["uploaded"] == 1
+    assert data["url"].startswith("/media/uploads/")
+    assert data["url"].endswith(".jpg")
+    [path] = stored_files(settings)
+    with Image.open(path) as image:
+        assert image.format == "JPEG"
+
+
+def test_upload_strips_gps_location(editor_client, settings):
+    editor_client.post(UPLOAD_URL, {"upload": uploaded("gps.jpg", jpeg_with_gps())})
+    [path] = stored_files(settings)
+    with Image.open(path) as image:
+        exif = image.getexif()
+        assert not exif.get_ifd(0x8825)
+        assert 0x010F not in exif
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("trang.html", b"<html><script>alert(1)</script></html>", "không phải là ảnh hợp lệ"),
+        ("gia-anh.jpg", b"<script>alert(1)</script>", "không phải là ảnh hợp lệ"),
+        (
+            "vector.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+            "không phải là ảnh hợp lệ",
+        ),
+        ("hong.jpg", image_bytes()[:200], "không phải là ảnh hợp lệ"),
+        ("anh.bmp", image_bytes("BMP"), "Định dạng ảnh không được hỗ trợ"),
+        ("rong.txt", b"", "không phải là ảnh hợp lệ"),
+    ],
+)
+def test_upload_refuses_what_is_not_a_whole_image(editor_client, settings, name, content, message):
+    response = editor_client.post(UPLOAD_URL, {"upload": uploaded(name, content)})
+    assert response.status_code == 400
+    assert message in response.json()["error"]["message"]
+    assert stored_files(settings) == []
+
+
+def test_upload_refuses_files_over_the_size_limit(editor_client, settings):
+    settings.NEWSROOM_IMAGE_MAX_BYTES = 1000
+    response = editor_client.post(
+        UPLOAD_URL, {"upload": uploaded("lon.jpg", image_bytes(size=(400, 400)))}
+    )
+    assert response.status_code == 400
+    assert "Ảnh quá lớn" in response.json()["error"]["message"]
+    assert stored_files(settings) == []
+
+
+def test_upload_refuses_decompression_bombs(editor_client, settings):
+    # A small file that claims 10,000 × 10,000 pixels (100 megapixels).
+    bomb = image_bytes("PNG", size=(10_000, 10_000), optimize=True)
+    assert len(bomb) < 1_000_000
+    response = editor_client.post(UPLOAD_URL, {"upload": uploaded("bom.png", bomb, "image/png")})
+    assert response.status_code == 400
+    assert "kích thước quá lớn" in response.json()["error"]["message"]
+    assert stored_files(settings) == []
+
+
+def test_upload_dialog_gets_its_error_through_the_callback(editor_client):
+    response = editor_client.post(
+        f"{UPLOAD_URL}?CKEditorFuncNum=3",
+        {"upload": uploaded("x.jpg", b"</script><script>alert(1)")},
+    )
+    html = response.content.decode()
+    assert "callFunction(3, " in html
+    assert "không phải là ảnh hợp lệ" in html
+    assert html.count("<script>") == 1 and "alert(1)" not in html
+
+
+def test_upload_needs_post(editor_client):
+    assert editor_client.get(UPLOAD_URL).status_code == 405
+
+
+def article_form_with_photo(section, photo) -> dict:
+    return {
+        "title": "Bài có ảnh",
+        "section": section.pk,
+        "lead": "Sapo.",
+        "body": "<p>Thân bài</p>",
+        "status": "draft",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "0",
+        "photos-0-image": photo,
+        "photos-0-caption": "Chú thích ảnh",
+        "photos-0-credit": "Quốc Huy",
+        "photos-0-alt_text": "Mô tả ảnh",
+        "photos-0-order": "1",
+    }
+
+
+def test_photo_inline_stores_a_valid_photo_without_gps(editor_client, settings):
+    section = SectionFactory()
+    response = editor_client.post(
+        "/admin/articles/article/add/",
+        article_form_with_photo(section, uploaded("Ảnh hội nghị.jpg", jpeg_with_gps())),
+    )
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (80, 60)
+    assert photo.image.name.endswith("anh-hoi-nghi.jpg")
+    with Image.open(photo.image.path) as image:
+        assert not image.getexif().get_ifd(0x8825)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<html>not an image</html>", "Hãy tải lên một hình ảnh hợp lệ"),
+        (image_bytes()[:150], "Hãy tải lên một hình ảnh hợp lệ"),
+    ],
+)
+def test_photo_inline_refuses_bad_files_and_saves_nothing(
+    editor_client, settings, content, message
+):
+    section = SectionFactory()
+    response = editor_client.post(
+        "/admin/articles/article/add/", article_form_with_photo(section, uploaded("x.jpg", content))
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    # The editor's text is still in the form, and nothing was stored.
+    assert "Chú thích ảnh" in response.content.decode()
+    assert not Article.objects.exists()
+    assert not Photo.objects.exists()
+    assert stored_files(settings) == []
+
+
+def test_photo_inline_refuses_too_many_pixels(editor_client, settings):
+    settings.NEWSROOM_IMAGE_MAX_PIXELS = 1000
+    section = SectionFactory()
+    response = editor_client.post(
+        "/admin/articles/article/add/",
+        article_form_with_photo(
+            section, uploaded("to.png", image_bytes("PNG", size=(100, 100)), "image/png")
+        ),
+    )
+    assert response.status_code == 200
+    assert "Ảnh có kích thước quá lớn (100×100 điểm ảnh)" in response.content.decode()
+    assert not Article.objects.exists()
+    assert stored_files(settings) == []
+
+
+def test_json_error_is_valid_json(editor_client):
+    response = editor_client.post(UPLOAD_URL, {})
+    assert response.status_code == 400
+    assert json.loads(response.content)["error"]["message"] == "Chưa chọn tệp ảnh để tải lên."
