@@ -23,6 +23,12 @@ class SectionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.section_save(section=obj)
 
+    def delete_model(self, request, obj):
+        services.sections_delete(sections=[obj])
+
+    def delete_queryset(self, request, queryset):
+        services.sections_delete(sections=queryset)
+
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):

@@ -18,11 +18,16 @@ NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
 
 def navigation_sections() -> list[Section]:
-    """Sections for the site's menu; cached because every page shows them."""
+    """Sections for the site's menu; cached because every page shows them.
+
+    Saving or deleting a section through the services forgets the cached list.
+    With the local-memory cache each server process has its own copy, so the
+    timeout bounds how long another process can show an outdated menu.
+    """
     sections = cache.get(NAVIGATION_CACHE_KEY)
     if sections is None:
         sections = list(Section.objects.only("name", "slug", "order"))
-        cache.set(NAVIGATION_CACHE_KEY, sections, timeout=300)
+        cache.set(NAVIGATION_CACHE_KEY, sections, timeout=60)
     return sections
 
 

@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Section
 from articles.sanitize import sanitize_rich_text
+from articles.selectors import forget_navigation_sections
 from articles.text import fold_for_search, normalize_text, vietnamese_slugify
 
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
-    {"admin", "tac-gia", "tim-kiem", "xem-truoc", "binh-luan", "captcha", "ckeditor",
+    {"admin", "tac-gia", "tim-kiem", "ngon-ngu", "xem-truoc", "binh-luan", "captcha", "ckeditor",
      "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico"}
 )  # fmt: skip
 
@@ -53,7 +54,18 @@ def section_save(*, section: Section) -> Section:
                 Section, f"{section.slug}-chuyen-muc", instance_pk=section.pk, max_length=120
             )
     section.save()
+    forget_navigation_sections()
     return section
+
+
+def sections_delete(*, sections: Iterable[Section]) -> int:
+    """Delete sections (the database refuses ones that still have articles)."""
+    deleted = 0
+    for section in sections:
+        section.delete()
+        deleted += 1
+    forget_navigation_sections()
+    return deleted
 
 
 def author_save(*, author: Author) -> Author:

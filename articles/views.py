@@ -1,7 +1,14 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
@@ -92,6 +99,28 @@ def article_page_context(article: Article) -> dict:
         "newer_articles": selectors.newer_articles(article),
         "older_articles": selectors.older_articles(article),
     }
+
+
+def choose_language(request: HttpRequest, language: str) -> HttpResponse:
+    """Remember the reader's language and go back to where they were.
+
+    A plain link rather than Django's POST-only set_language form, so pages can
+    be cached without a CSRF token; choosing a language changes nothing else.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise Http404(_("Ngôn ngữ không được hỗ trợ."))
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

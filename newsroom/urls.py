@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.uploads import ckeditor_upload
@@ -11,6 +12,7 @@ from articles.views import healthz
 
 admin.site.site_header = "Tòa soạn"
 admin.site.site_title = "Tòa soạn"
+admin.site.index_title = _("Quản lý nội dung")
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -24,7 +26,6 @@ urlpatterns = [
         name="ckeditor_browse",
     ),
     path("captcha/", include("captcha.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 if settings.SERVE_MEDIA:

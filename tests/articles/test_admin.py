@@ -128,3 +128,11 @@ def test_moderator_cannot_open_or_change_articles(client, moderator):
     assert response.status_code == 403
     article.refresh_from_db()
     assert article.title != "Sửa trộm"
+
+
+def test_new_section_appears_in_the_menu_at_once(editor_client, client):
+    client.get("/")  # the menu is now cached
+    editor_client.post(
+        "/admin/articles/section/add/", {"name": "Giáo dục", "slug": "", "order": "3"}
+    )
+    assert '<a href="/giao-duc/"' in client.get("/").content.decode()
