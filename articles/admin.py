@@ -147,6 +147,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, user=request.user)
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Photo:
+            for photo_form in formset.forms:
+                photo = photo_form.instance
+                if photo.pk and "image" in photo_form.changed_data:
+                    services.photo_renditions_build(photo=photo)
+
     @admin.action(description=_("Xuất bản ngay các bài đã chọn"), permissions=["change"])
     def publish_now(self, request, queryset):
         changed = services.articles_publish_now(articles=queryset, user=request.user)

@@ -264,6 +264,9 @@ class Photo(models.Model):
         help_text=_("Mô tả ngắn nội dung ảnh cho người khiếm thị và khi ảnh không tải được."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # Resized WebP and JPEG copies, described here so pages can list them
+    # without touching storage: [{"width", "height", "webp", "jpg"}, …].
+    renditions = models.JSONField(_("bản thu nhỏ"), default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ("order", "id")
@@ -272,3 +275,23 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption[:60] or self.alt_text
+
+    def _srcset(self, extension: str) -> str:
+        storage = self.image.storage
+        return ", ".join(f"{storage.url(r[extension])} {r['width']}w" for r in self.renditions)
+
+    @property
+    def webp_srcset(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def jpeg_srcset(self) -> str:
+        return self._srcset("jpg")
+
+    @property
+    def fallback_url(self) -> str:
+        """The JPEG closest to the column's width, for browsers without srcset."""
+        if not self.renditions:
+            return self.image.url
+        best = min(self.renditions, key=lambda r: abs(r["width"] - 800))
+        return self.image.storage.url(best["jpg"])

@@ -10,8 +10,10 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils import timezone
+from PIL import Image
 
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Photo, Section
+from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import sanitize_rich_text
 from articles.selectors import forget_navigation_sections
 from articles.text import fold_for_search, normalize_text, vietnamese_slugify
@@ -145,3 +147,20 @@ def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | 
         article.save(update_fields=["status", "updated_by", "updated_at"])
         changed += 1
     return changed
+
+
+def photo_renditions_build(*, photo: Photo) -> Photo:
+    """(Re)make the resized copies of ``photo`` and record them on it."""
+    storage = photo.image.storage
+    old = list(photo.renditions)
+    with photo.image.open("rb") as file, Image.open(file) as source:
+        photo.renditions = build_renditions(
+            source=source, storage=storage, prefix=f"photos/renditions/{photo.pk}"
+        )
+    kept = {r[ext] for r in photo.renditions for ext in ("webp", "jpg")}
+    stale = [
+        {ext: name for ext in ("webp", "jpg") if (name := r.get(ext)) not in kept} for r in old
+    ]
+    delete_renditions(renditions=stale, storage=storage)
+    photo.save(update_fields=["renditions"])
+    return photo

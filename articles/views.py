@@ -15,6 +15,7 @@ from django.views.generic import ListView, TemplateView
 
 from articles import selectors
 from articles.models import Article, Author, Section
+from articles.renditions import ARTICLE_IMAGE_SIZES
 
 
 class HomeView(TemplateView):
@@ -96,6 +97,7 @@ def article_page_context(article: Article) -> dict:
         "article": article,
         "bylines": list(article.bylines.all()),
         "photos": list(article.photos.all()),
+        "image_sizes": ARTICLE_IMAGE_SIZES,
         "newer_articles": selectors.newer_articles(article),
         "older_articles": selectors.older_articles(article),
     }

@@ -111,4 +111,6 @@ def demo_content_load(*, now: datetime | None = None, with_photos: bool = True) 
             else:
                 demo_photo.image.name = "photos/demo-missing.jpg"
             demo_photo.save()
+            if with_photos:
+                services.photo_renditions_build(photo=demo_photo)
     return len(ARTICLES)

@@ -162,6 +162,7 @@ def test_photo_inline_stores_a_valid_photo_without_gps(editor_client, settings):
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (80, 60)
     assert photo.image.name.endswith("anh-hoi-nghi.jpg")
+    assert [r["width"] for r in photo.renditions] == [80]  # made on save, not on view
     with Image.open(photo.image.path) as image:
         assert not image.getexif().get_ifd(0x8825)
 
