@@ -10,6 +10,8 @@ from django.views.static import serve
 from articles.uploads import ckeditor_upload
 from articles.views import healthz
 
+handler500 = "newsroom.errors.server_error"
+
 admin.site.site_header = "Tòa soạn"
 admin.site.site_title = "Tòa soạn"
 admin.site.index_title = _("Quản lý nội dung")

@@ -1,0 +1,67 @@
+"""A Redis cache that degrades to "no cache" when Redis is unreachable.
+
+Django's RedisCache raises on a connection error, which would turn a cache
+outage into a site outage. Here a failed read is a miss and a failed write is
+skipped, each logged; pages are then built from the database as if uncached.
+After a failure the cache is not tried again for a few seconds, so a dead
+Redis costs one connection timeout per process every few seconds, not one per
+request.
+"""
+
+import logging
+import time
+from functools import wraps
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("newsroom.cache")
+
+RETRY_AFTER_SECONDS = 5.0
+
+
+def _forgiving(default_factory):
+    def decorator(method):
+        @wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self._unavailable_until:
+                return default_factory(*args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except (RedisError, OSError) as error:
+                self._unavailable_until = time.monotonic() + RETRY_AFTER_SECONDS
+                logger.warning(
+                    "cache unavailable, serving without it",
+                    extra={"operation": method.__name__, "error": type(error).__name__},
+                )
+                return default_factory(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _default_argument(key, default=None, *args, **kwargs):
+    return default
+
+
+class ForgivingRedisCache(RedisCache):
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS", {}))
+        # Fail fast: a reader should not wait seconds for a cache that is down.
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._unavailable_until = 0.0
+
+    get = _forgiving(_default_argument)(RedisCache.get)
+    get_many = _forgiving(lambda *a, **k: {})(RedisCache.get_many)
+    has_key = _forgiving(lambda *a, **k: False)(RedisCache.has_key)
+    set = _forgiving(lambda *a, **k: None)(RedisCache.set)
+    set_many = _forgiving(lambda *a, **k: [])(RedisCache.set_many)
+    add = _forgiving(lambda *a, **k: False)(RedisCache.add)
+    touch = _forgiving(lambda *a, **k: False)(RedisCache.touch)
+    delete = _forgiving(lambda *a, **k: False)(RedisCache.delete)
+    delete_many = _forgiving(lambda *a, **k: None)(RedisCache.delete_many)
+    incr = _forgiving(lambda *a, **k: None)(RedisCache.incr)
+    clear = _forgiving(lambda *a, **k: False)(RedisCache.clear)

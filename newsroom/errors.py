@@ -1,0 +1,26 @@
+"""Error pages that work when the thing that failed is the database.
+
+``server_error`` replaces Django's handler500: when the exception being handled
+is the database being unreachable (down, restarting, pool exhausted), readers
+get a 503 "try again shortly" page with Retry-After, which tells browsers and
+crawlers the outage is temporary. Neither page touches the database or shows a
+traceback.
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_ERRORS):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(render_to_string("500.html"))
