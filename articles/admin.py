@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import services
+from articles.csp import allow_ckeditor
 from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
 
@@ -129,6 +130,10 @@ class ArticleAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return allow_ckeditor(response)
 
     def view_on_site(self, article: Article) -> str:
         # Drafts and scheduled articles 404 for readers; the preview shows them to staff.

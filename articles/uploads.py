@@ -9,6 +9,7 @@ import json
 import os
 
 from ckeditor_uploader import utils as ckeditor_utils
+from ckeditor_uploader import views as ckeditor_views
 from ckeditor_uploader.views import get_upload_filename
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from articles.csp import allow_ckeditor
 from articles.images import inspect_image, strip_metadata
 
 UPLOAD_PERMISSIONS = ("articles.add_article", "articles.change_article")
@@ -62,11 +64,13 @@ def _upload_error(message: str, callback: str, *, status: int) -> HttpResponse:
 
 def _callback_response(callback: str, url: str, message: str) -> HttpResponse:
     function_number = int(callback) if callback.isdigit() else 0
-    return HttpResponse(
-        "<!doctype html><script>"
-        f"window.parent.CKEDITOR.tools.callFunction({function_number}, "
-        f"{_js_string(url)}, {_js_string(message)});"
-        "</script>"
+    return allow_ckeditor(
+        HttpResponse(
+            "<!doctype html><script>"
+            f"window.parent.CKEDITOR.tools.callFunction({function_number}, "
+            f"{_js_string(url)}, {_js_string(message)});"
+            "</script>"
+        )
     )
 
 
@@ -78,3 +82,8 @@ def _js_string(value: str) -> str:
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
     )
+
+
+def ckeditor_browse(request: HttpRequest) -> HttpResponse:
+    """django-ckeditor's image browser (inline scripts), under the CKEditor policy."""
+    return allow_ckeditor(ckeditor_views.browse(request))

@@ -1,4 +1,3 @@
-from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
@@ -7,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
-from articles.uploads import ckeditor_upload
+from articles.uploads import ckeditor_browse, ckeditor_upload
 from articles.views import healthz
 
 handler500 = "newsroom.errors.server_error"
@@ -24,7 +23,7 @@ urlpatterns = [
     path("ckeditor/upload/", ckeditor_upload, name="ckeditor_upload"),
     path(
         "ckeditor/browse/",
-        never_cache(staff_member_required(ckeditor_views.browse)),
+        never_cache(staff_member_required(ckeditor_browse)),
         name="ckeditor_browse",
     ),
     path("captcha/", include("captcha.urls")),

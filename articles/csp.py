@@ -1,0 +1,28 @@
+"""The one place the site relaxes its Content-Security-Policy: CKEditor 4.
+
+CKEditor 4 builds its toolbar with inline ``onclick`` handlers and ``style``
+attributes, and its image dialog answers uploads with an inline script. None of
+that can carry a nonce, so the pages that load the editor (the article add and
+change forms) and the editor's upload/browse responses allow inline script and
+style. Everything else — public pages and the rest of the admin — keeps the
+strict policy in settings.SECURE_CSP. The body the editor produces is sanitised
+on the server, so what it renders for readers never needs this exception.
+"""
+
+from django.conf import settings
+from django.utils.csp import CSP
+
+CKEDITOR_CSP = {
+    **settings.SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    # The editing area is an about:blank iframe; the upload dialog posts to a frame.
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+
+
+def allow_ckeditor(response):
+    """Give ``response`` the CKEditor policy and return it."""
+    response._csp_config = CKEDITOR_CSP
+    return response
