@@ -110,7 +110,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ("publish_now", "unpublish")
     readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
     fieldsets = (
-        (None, {"fields": ("title", "section", "lead", "body")}),
+        (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
         (_("Xuất bản"), {"fields": ("status", "published_at", "comments_closed")}),
         (
             _("Nâng cao"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.images import inspect_image, strip_metadata
 from articles.models import Article, Photo, Section
 from articles.services import RESERVED_SECTION_SLUGS
+from articles.templatetags.portal import portal_datetime
 from articles.text import normalize_text, vietnamese_slugify
 
 
@@ -30,6 +31,9 @@ class SectionAdminForm(forms.ModelForm):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # The version of the article this form was loaded from (optimistic locking).
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         fields = (
@@ -49,8 +53,15 @@ class ArticleAdminForm(forms.ModelForm):
             raise ValidationError(_("Tiêu đề không được để trống."), code="required")
         return title
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflicting_version: Article | None = None
+        if self.instance.pk:
+            self.initial["loaded_version"] = self.instance.version
+
     def clean(self):
         cleaned_data = super().clean()
+        self._check_nobody_saved_meanwhile(cleaned_data.get("loaded_version"))
         # "Published" with no time means now; without this the database
         # constraint would reject the form instead of doing the obvious thing.
         if cleaned_data.get("status") == Article.Status.PUBLISHED and not cleaned_data.get(
@@ -58,6 +69,38 @@ class ArticleAdminForm(forms.ModelForm):
         ):
             cleaned_data["published_at"] = timezone.now()
         return cleaned_data
+
+    def _check_nobody_saved_meanwhile(self, loaded_version: int | None) -> None:
+        """Refuse to overwrite changes another editor saved after this form was loaded.
+
+        The row stays locked (the admin saves inside one transaction) from this
+        check to the save, so two simultaneous saves cannot both pass.
+        """
+        if not self.instance.pk or loaded_version is None:
+            return
+        saved = (
+            Article.objects.select_for_update()
+            .select_related("updated_by")
+            .filter(pk=self.instance.pk)
+            .first()
+        )
+        if saved is None or saved.version == loaded_version:
+            return
+        self.conflicting_version = saved
+        # The re-displayed form now carries the newer version: saving it again
+        # is a deliberate choice to replace the other editor's text.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = saved.version
+        who = saved.updated_by.get_username() if saved.updated_by else _("một người khác")
+        raise ValidationError(
+            _(
+                "%(who)s đã lưu bài này lúc %(time)s, sau khi bạn mở nó. Nội dung bạn vừa "
+                "nhập vẫn còn trong biểu mẫu; bản đã lưu hiện ở phía trên để đối chiếu. "
+                "Bấm Lưu lần nữa nếu bạn muốn thay bản đó bằng bản của bạn."
+            ),
+            code="edit_conflict",
+            params={"who": who, "time": portal_datetime(saved.updated_at)},
+        )
 
     def clean_slug(self) -> str:
         # Typed slugs are normalised the same way as generated ones, so an

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from PIL import Image
 
@@ -105,6 +106,8 @@ def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> A
         if article.pk is None:
             article.created_by = user
         article.updated_by = user
+    if article.pk is not None:
+        article.version += 1
     article.save()
     return article
 
@@ -130,7 +133,10 @@ def articles_publish_now(
         article.status = Article.Status.PUBLISHED
         article.published_at = now
         article.updated_by = user if user is not None and user.is_authenticated else None
-        article.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+        article.version = F("version") + 1
+        article.save(
+            update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
+        )
         changed += 1
     return changed
 
@@ -144,7 +150,8 @@ def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | 
             continue
         article.status = Article.Status.DRAFT
         article.updated_by = user if user is not None and user.is_authenticated else None
-        article.save(update_fields=["status", "updated_by", "updated_at"])
+        article.version = F("version") + 1
+        article.save(update_fields=["status", "updated_by", "updated_at", "version"])
         changed += 1
     return changed
 

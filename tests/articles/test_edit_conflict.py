@@ -1,0 +1,86 @@
+"""Two editors saving the same article: the second is stopped, nothing is lost."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from articles.models import Article
+from articles.roles import EDITORS_GROUP
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def editor_client(username: str) -> Client:
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def form_data(article: Article, *, title: str, loaded_version: str) -> dict:
+    return {
+        "title": title,
+        "section": article.section_id,
+        "lead": article.lead,
+        "body": article.body,
+        "status": article.status,
+        "published_at_0": "01/01/2024",
+        "published_at_1": "08:00:00",
+        "loaded_version": loaded_version,
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+
+
+def loaded_version(html: str) -> str:
+    return re.search(r'name="loaded_version" value="(\d+)"', html).group(1)
+
+
+def test_second_editor_is_stopped_and_sees_both_versions():
+    article = ArticleFactory(title="Tiêu đề gốc")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    lan, minh = editor_client("lan"), editor_client("minh")
+    lan_version = loaded_version(lan.get(url).content.decode())
+    minh_version = loaded_version(minh.get(url).content.decode())
+
+    first = lan.post(url, form_data(article, title="Bản của Lan", loaded_version=lan_version))
+    assert first.status_code == 302
+
+    second = minh.post(url, form_data(article, title="Bản của Minh", loaded_version=minh_version))
+    html = second.content.decode()
+    assert second.status_code == 200
+    assert "lan đã lưu bài này lúc" in html
+    assert 'value="Bản của Minh"' in html  # what Minh typed is still in the form
+    assert "<dd>Bản của Lan</dd>" in html  # and Lan's saved version is shown beside it
+    article.refresh_from_db()
+    assert article.title == "Bản của Lan"
+
+    # Saving again from the re-displayed form is a deliberate overwrite.
+    again = minh.post(
+        url, form_data(article, title="Bản của Minh", loaded_version=loaded_version(html))
+    )
+    assert again.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Bản của Minh"
+    assert article.version == 3
+
+
+def test_publishing_from_the_list_counts_as_a_change():
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    editor = editor_client("lan")
+    version = loaded_version(editor.get(url).content.decode())
+    editor.post(
+        "/admin/articles/article/", {"action": "publish_now", "_selected_action": [article.pk]}
+    )
+    response = editor.post(
+        url, form_data(article, title="Sửa sau khi đăng", loaded_version=version)
+    )
+    assert response.status_code == 200
+    assert "đã lưu bài này lúc" in response.content.decode()
