@@ -79,7 +79,7 @@ class ArticleAdminForm(forms.ModelForm):
         if not self.instance.pk or loaded_version is None:
             return
         saved = (
-            Article.objects.select_for_update()
+            Article.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(pk=self.instance.pk)
             .first()
