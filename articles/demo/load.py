@@ -4,6 +4,7 @@ Used by ``manage.py quickstart``. Everything is idempotent: a second run finds
 what the first created and adds nothing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -57,10 +58,16 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
 
 
 @transaction.atomic
-def demo_content_load(*, now: datetime | None = None, with_photos: bool = True) -> int:
+def demo_content_load(
+    *,
+    now: datetime | None = None,
+    with_photos: bool = True,
+    on_article: Callable[[], None] | None = None,
+) -> int:
     """Create the demo sections, authors and articles unless articles already exist.
 
     Returns the number of articles created (0 when the database had content).
+    ``on_article`` is called after each article, for progress output.
     """
     if Article.objects.exists():
         return 0
@@ -113,4 +120,6 @@ def demo_content_load(*, now: datetime | None = None, with_photos: bool = True) 
             demo_photo.save()
             if with_photos:
                 services.photo_renditions_build(photo=demo_photo)
+        if on_article is not None:
+            on_article()
     return len(ARTICLES)

@@ -2,7 +2,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.demo.content import ARTICLES as DEMO_ARTICLES
 from articles.demo.load import demo_accounts_ensure, demo_content_load
+from articles.models import Article
+from articles.progress import ProgressBar
 
 
 class Command(BaseCommand):
@@ -37,8 +40,13 @@ class Command(BaseCommand):
                 f"{account.description} ({state})"
             )
 
-        self.stdout.write("Loading demo content…")
-        created = demo_content_load()
+        if Article.objects.exists():
+            created = 0
+        else:
+            self.stdout.write("Loading demo content (articles and generated photos)…")
+            progress = ProgressBar(len(DEMO_ARTICLES), label="Bài viết ", stream=self.stdout)
+            created = demo_content_load(on_article=progress.advance)
+            progress.finish()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Created {created} demo articles."))
         else:
