@@ -13,6 +13,7 @@ from django.db.models.functions import RowNumber
 
 from articles.models import Article, Author, Byline, Section
 from articles.text import fold_for_search
+from comments.selectors import approved_comment_count
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
@@ -42,9 +43,11 @@ def _bylines_prefetch() -> Prefetch:
 
 
 def article_listing(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """The columns a list of articles shows: title, section, time, lead."""
-    return queryset.select_related("section").only(
-        "title", "slug", "lead", "published_at", "status", "section__name", "section__slug"
+    """The columns a list of articles shows: title, section, time, lead, approved comments."""
+    return (
+        queryset.select_related("section")
+        .only("title", "slug", "lead", "published_at", "status", "section__name", "section__slug")
+        .annotate(approved_comment_count=approved_comment_count())
     )
 
 

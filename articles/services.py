@@ -14,6 +14,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Author, Photo, Section
+from articles.pagecache import public_content_changed
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import sanitize_rich_text
 from articles.selectors import forget_navigation_sections
@@ -58,6 +59,7 @@ def section_save(*, section: Section) -> Section:
             )
     section.save()
     forget_navigation_sections()
+    public_content_changed()
     return section
 
 
@@ -68,6 +70,7 @@ def sections_delete(*, sections: Iterable[Section]) -> int:
         section.delete()
         deleted += 1
     forget_navigation_sections()
+    public_content_changed()
     return deleted
 
 
@@ -77,6 +80,7 @@ def author_save(*, author: Author) -> Author:
     if not author.slug:
         author.slug = unique_slug(Author, author.name, instance_pk=author.pk, max_length=140)
     author.save()
+    public_content_changed()
     return author
 
 
@@ -109,6 +113,8 @@ def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> A
     if article.pk is not None:
         article.version += 1
     article.save()
+    # Also covers bylines and photos the admin saves in the same transaction.
+    public_content_changed()
     return article
 
 
@@ -138,6 +144,8 @@ def articles_publish_now(
             update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
         )
         changed += 1
+    if changed:
+        public_content_changed()
     return changed
 
 
@@ -153,6 +161,8 @@ def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | 
         article.version = F("version") + 1
         article.save(update_fields=["status", "updated_by", "updated_at", "version"])
         changed += 1
+    if changed:
+        public_content_changed()
     return changed
 
 
@@ -170,4 +180,5 @@ def photo_renditions_build(*, photo: Photo) -> Photo:
     ]
     delete_renditions(renditions=stale, storage=storage)
     photo.save(update_fields=["renditions"])
+    public_content_changed()
     return photo

@@ -1,1 +1,114 @@
-# Create your models here.
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self) -> "CommentQuerySet":
+        """What readers may see. Everything else stays in the moderation queue or the bin."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self) -> "CommentQuerySet":
+        return self.filter(status=Comment.Status.PENDING)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Bị từ chối")
+        SPAM = "spam", _("Spam")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField(_("họ tên"), max_length=100)
+    phone = models.CharField(
+        _("số điện thoại"),
+        max_length=20,
+        blank=True,
+        help_text=_("Lưu dạng quốc tế, ví dụ +84912345678. Không bao giờ hiện cho bạn đọc."),
+    )
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    body = models.TextField(_("nội dung"), max_length=5000)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
+    user_agent = models.CharField(_("trình duyệt"), max_length=500, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người kiểm duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("kiểm duyệt lúc"), null=True, blank=True)
+    moderation_reason = models.CharField(
+        _("lý do"),
+        max_length=300,
+        blank=True,
+        help_text=_("Quy tắc hoặc người đã quyết định, ví dụ: trùng từ bị chặn “xxx”."),
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("bình luận")
+        verbose_name_plural = _("bình luận")
+        indexes = [
+            # The approved comments under an article, oldest first.
+            models.Index(
+                fields=["article", "status", "created_at", "id"], name="comment_public_idx"
+            ),
+            # The moderation queue and the admin's pending count.
+            models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
+            # Flood control and duplicate detection: recent comments from one address.
+            models.Index(fields=["ip_address", "created_at"], name="comment_ip_recent_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#binh-luan-{self.pk}"
+
+
+class BlockedTerm(models.Model):
+    class Action(models.TextChoices):
+        HOLD = "hold", _("Giữ lại chờ duyệt")
+        REJECT = "reject", _("Từ chối ngay")
+
+    term = models.CharField(
+        _("từ hoặc cụm từ"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "So khớp cả từ, không phân biệt dấu và chữ hoa: “đụ” cũng khớp “du”, "
+            "nên hãy dùng cụm từ đủ rõ để không chặn nhầm."
+        ),
+    )
+    action = models.CharField(
+        _("xử lý"),
+        max_length=10,
+        choices=Action,
+        default=Action.HOLD,
+        help_text=_(
+            "Giữ lại: bình luận vào hàng chờ kèm lý do. Từ chối: bình luận không được nhận, "
+            "bạn đọc được báo để sửa lại."
+        ),
+    )
+    created_at = models.DateTimeField(_("thêm lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("term",)
+        verbose_name = _("từ bị chặn")
+        verbose_name_plural = _("từ bị chặn")
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,1 +1,183 @@
-# Create your views here.
+"""The reader's side of comments: the comment page, the captcha endpoint, the POST.
+
+The article page itself stays the same for every reader so it can be cached:
+it carries the form without a CSRF token or captcha. ``static/js/comments.js``
+fetches both from ``comment_captcha`` when the reader reaches the form; without
+JavaScript the form goes to ``comment_form``, which shows it again, typed text
+and all, with a captcha.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from captcha.conf import settings as captcha_settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from articles.models import Article
+from articles.selectors import article_for_reader
+from articles.views import article_page_context
+from comments import selectors, services
+from comments.forms import CommentForm, prefill_initial
+from comments.http import client_ip, client_user_agent
+
+
+def _require_methods(*methods: str) -> Callable:
+    """Like ``require_http_methods``, but the refusal is a Vietnamese page, not an empty body."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method not in methods:
+                response = render(
+                    request,
+                    "comments/method_not_allowed.html",
+                    {"article_pk": kwargs.get("article_pk")},
+                    status=405,
+                )
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _article_or_404(article_pk: int) -> Article:
+    article = article_for_reader(pk=article_pk)
+    if article is None:
+        raise Http404(_("Không tìm thấy bài viết."))
+    return article
+
+
+@never_cache
+@csrf_exempt
+@_require_methods("GET", "HEAD", "POST")
+def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
+    """The comment form on a page of its own, with its captcha.
+
+    Reached by link, by the article page's form when JavaScript did not load
+    the captcha, and by "Lấy lại mã bảo mật" without JavaScript. A POST only
+    carries what the reader typed so far, to be shown again: nothing is
+    validated or stored here, hence no CSRF check (the real POST has one).
+    """
+    article = _article_or_404(article_pk)
+    context = {"article": article, "comments_open": selectors.comments_are_open(article)}
+    if request.method == "POST":
+        context["form"] = CommentForm(initial=prefill_initial(request.POST))
+        context["continued"] = True
+    else:
+        context["form"] = CommentForm()
+    if context["comments_open"]:
+        context["captcha"] = services.captcha_challenge_new()
+    response = render(request, "comments/comment_form.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@_require_methods("GET")
+def comment_captcha(request: HttpRequest, article_pk: int) -> JsonResponse:
+    """A new captcha and a CSRF token for the form on a (possibly cached) article page."""
+    if request.headers.get("x-requested-with") != "XMLHttpRequest":
+        # Like django-simple-captcha's refresh: no challenge rows for crawlers.
+        raise Http404(_("Không tìm thấy trang."))
+    article = _article_or_404(article_pk)
+    if not selectors.comments_are_open(article):
+        return JsonResponse({"error": _("Bài viết này đã đóng bình luận.")}, status=403)
+    challenge = services.captcha_challenge_new()
+    return JsonResponse(
+        {
+            "key": challenge.key,
+            "image_url": challenge.image_url,
+            "audio_url": challenge.audio_url,
+            "csrf_token": get_token(request),
+            "expires_in": int(captcha_settings.CAPTCHA_TIMEOUT) * 60,
+        }
+    )
+
+
+@never_cache
+@_require_methods("POST")
+def comment_post(request: HttpRequest, article_pk: int) -> HttpResponse:
+    """Validate and take a comment; on any problem show the article again, form filled in."""
+    article = _article_or_404(article_pk)
+    if not selectors.comments_are_open(article):
+        return _article_page(
+            request,
+            article,
+            form=CommentForm(initial=prefill_initial(request.POST)),
+            status=403,
+            closed_notice=True,
+        )
+    form = CommentForm(request.POST)
+    ip_address = client_ip(request)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.comment_submit(
+                article=article,
+                name=data["name"],
+                title=data["title"],
+                body=data["body"],
+                phone=data["phone"],
+                ip_address=ip_address,
+                user_agent=client_user_agent(request),
+                honeypot=data["website"],
+            )
+        except services.CommentNotAccepted as refusal:
+            if refusal.code == "closed":
+                return _article_page(request, article, form=form, status=403, closed_notice=True)
+            form.add_error(None, refusal.message)
+        else:
+            return _accepted(request, article)
+    elif _is_resubmission(form, article=article, ip_address=ip_address):
+        return _accepted(request, article)
+    return _article_page(request, article, form=form)
+
+
+def _is_resubmission(form: CommentForm, *, article: Article, ip_address: str | None) -> bool:
+    """A second POST of a comment just taken: a double click, or the browser resending.
+
+    Its captcha was spent by the first, so only the captcha fails; answering
+    with the same "awaiting moderation" as the first time (and storing
+    nothing) is what the reader expects.
+    """
+    if not ip_address or set(form.errors) != {"captcha"} or "body" not in form.cleaned_data:
+        return False
+    duplicates = selectors.recent_duplicates(ip_address=ip_address, body=form.cleaned_data["body"])
+    return any(comment.article_id == article.pk for comment in duplicates)
+
+
+def _accepted(request: HttpRequest, article: Article) -> HttpResponse:
+    messages.success(
+        request,
+        _("Cảm ơn bạn! Bình luận đã được gửi và sẽ hiển thị sau khi được kiểm duyệt."),
+    )
+    # To the message at the top of the page, so the reader sees it at once.
+    return HttpResponseRedirect(f"{article.get_absolute_url()}#thong-bao")
+
+
+def _article_page(
+    request: HttpRequest,
+    article: Article,
+    *,
+    form: CommentForm,
+    status: int = 200,
+    closed_notice: bool = False,
+) -> HttpResponse:
+    """The article page with the reader's form as they left it, its errors and a new captcha."""
+    context = article_page_context(article)
+    context["comment_form"] = form
+    context["comment_closed_notice"] = closed_notice
+    if not closed_notice:
+        context["comment_captcha"] = services.captcha_challenge_new()
+    response = render(request, "articles/article_detail.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "captcha",
+    "axes",
     "articles",
     "comments",
 ]
@@ -65,13 +66,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # ETag on every page, so browsers revalidate with a cheap 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.ChosenLanguageMiddleware",
+    # Serves anonymous readers before sessions, CSRF or auth are looked at.
+    "articles.pagecache.AnonymousPageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A page that showed a reader's message is never cached (see comments/middleware.py).
+    "comments.middleware.PrivateWhenMessagesShownMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -139,6 +148,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses logins for a username + address pair after repeated failures.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind a proxy, set to the number of proxies so the client's address is used.
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0) or None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -274,18 +296,47 @@ if PRODUCTION:
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
 # --- Logging --------------------------------------------------------------------
+LOG_FORMAT = env_choice("LOG_FORMAT", ("text", "json"), "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "newsroom.logging.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# --- Comments -----------------------------------------------------------------
+# Readers' comments wait for a moderator. The rules below are the anti-abuse
+# knobs; comments/README.md explains each and the privacy schedule.
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50, minimum=1, maximum=500)
+# Flood control per IP address: the wait between two comments, and a cap per hour.
+COMMENTS_MIN_INTERVAL_SECONDS = env_int("COMMENTS_MIN_INTERVAL_SECONDS", 30, minimum=0)
+COMMENTS_MAX_PER_HOUR = env_int("COMMENTS_MAX_PER_HOUR", 20, minimum=0)  # 0 = no cap
+# The same text from the same address within this window is a double submit
+# (same article: answered as accepted, nothing stored) or spam (another article: refused).
+COMMENTS_DUPLICATE_WINDOW_MINUTES = env_int("COMMENTS_DUPLICATE_WINDOW_MINUTES", 10, minimum=0)
+# More links than this and the comment goes straight to spam.
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2, minimum=0)
+# Articles stop taking comments this many days after publication (0 = never).
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30, minimum=0)
+# Reverse proxies in front of the site whose X-Forwarded-For can be trusted (0 = none);
+# the same variable as django-axes reads.
+COMMENTS_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+# Email the "Kiểm duyệt viên" group about each new pending comment (through TASKS).
+COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", False)
+# Start of the admin links in those emails, e.g. https://toasoan.example.vn
+COMMENTS_NOTIFY_SITE_URL = env_str("COMMENTS_NOTIFY_SITE_URL", "").rstrip("/")
+# Phone numbers, IP addresses and browsers of decided comments are erased after
+# this many days by `manage.py erase_comment_personal_data` (run daily).
+COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int(
+    "COMMENTS_PERSONAL_DATA_RETENTION_DAYS", 90, minimum=1
+)
 
 # --- The portal -----------------------------------------------------------------
 NEWSROOM_SITE_NAME = env_str("NEWSROOM_SITE_NAME", "Cổng thông tin Thành phố")
@@ -294,6 +345,9 @@ NEWSROOM_OUTLET_CODE = env_str("NEWSROOM_OUTLET_CODE", "HNP")
 NEWSROOM_ARTICLES_PER_PAGE = env_int("NEWSROOM_ARTICLES_PER_PAGE", 20, minimum=1, maximum=200)
 NEWSROOM_HOME_ARTICLES_PER_SECTION = env_int("NEWSROOM_HOME_ARTICLES_PER_SECTION", 5, minimum=1)
 NEWSROOM_RELATED_ARTICLES = 10
+# Whole-page cache for anonymous readers (articles/pagecache.py explains how it stays correct).
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_SECONDS = env_int("NEWSROOM_PAGE_CACHE_SECONDS", 600, minimum=1)
 # Uploaded images (CKEditor and article photos).
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000, minimum=1)

@@ -39,5 +39,6 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
+    path("binh-luan/", include("comments.urls")),
     path("", include("articles.urls")),
 ]

@@ -13,8 +13,13 @@ from tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(settings, tmp_path):
-    """Fast hashing, throw-away media folder and an empty cache for every test."""
+    """Fast hashing, throw-away media folder and an empty cache for every test.
+
+    The page cache is off unless a test turns it on (tests/articles/test_page_cache.py
+    does), so query counts measure the uncached page.
+    """
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.NEWSROOM_PAGE_CACHE = False
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     yield

@@ -72,3 +72,16 @@ class PhotoFactory(factory.django.DjangoModelFactory):
         from tests.conftest import image_bytes
 
         return ContentFile(image_bytes(size=(120, 80)), name="anh.jpg")
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "comments.Comment"
+
+    article = factory.SubFactory(ArticleFactory)
+    name = factory.Sequence(lambda n: f"Bạn đọc {n}")
+    title = factory.Sequence(lambda n: f"Ý kiến số {n}")
+    body = "Tôi đồng ý với bài viết.\nCảm ơn tòa soạn."
+    status = "pending"
+    ip_address = "203.0.113.7"
+    user_agent = "Mozilla/5.0 (thử nghiệm)"

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
@@ -29,3 +29,11 @@ def iso_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     return timezone.localtime(value).isoformat(timespec="minutes")
+
+
+@register.filter
+def whole_minutes(value: timedelta | None) -> int:
+    """Minutes in a duration, rounded up: 90 s is "2 phút", never "1 phút"."""
+    if value is None:
+        return 0
+    return -(-int(value.total_seconds()) // 60)

@@ -185,12 +185,12 @@ def test_nfd_title_is_stored_and_shown_as_nfc(client, article):
 def test_article_page_makes_a_fixed_number_of_queries(client, article, django_assert_num_queries):
     url = article.get_absolute_url()
     client.get(url)  # warm the navigation cache, as on a running site
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url)
     for order in range(3, 8):
         PhotoFactory(article=article, order=order)
         BylineFactory(article=article, role=f"Vai {order}")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert len(response.context["photos"]) == 7
 

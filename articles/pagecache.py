@@ -1,0 +1,125 @@
+"""Whole-page cache for anonymous readers, kept correct by a content version.
+
+Why a version instead of deleting keys: one edit can change many pages (the
+article, its section, the home page, the newer/older lists of its
+neighbours, an author page). Every cached page's key carries the current
+version; anything readers can see changing bumps it, so every page is rebuilt
+on its next request and nothing stale is ever served. Edits are rare next to
+reads, so rebuilding everything after one is cheap.
+
+Scheduled articles change what readers see without anyone saving anything, so
+the version state also holds the time of the soonest scheduled article; the
+first request after that moment bumps the version.
+
+Only anonymous readers are served from the cache: a request carrying a session
+or a messages cookie (staff, or a reader who was just told "your comment awaits
+moderation") always gets a fresh page, and a response that sets a cookie or
+says ``private``/``no-cache`` is never stored, so a CSRF token or one reader's
+message cannot reach another.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+
+from articles.models import Article
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "pagecache:state"
+# Pages readers see without logging in; everything else is never cached here.
+CACHEABLE_VIEWS = frozenset(
+    {"articles:home", "articles:section", "articles:author", "articles:detail"}
+)
+NO_SCHEDULE = float("inf")
+
+
+def public_content_changed() -> None:
+    """Call whenever something readers can see changes; takes effect at commit.
+
+    Bumping before the commit would let a reader rebuild a page from the old
+    data under the new version, which would then stay stale.
+    """
+    transaction.on_commit(_bump_version)
+
+
+def _bump_version() -> None:
+    # A fresh random version (not incr) survives a cache that lost the key:
+    # keys from before can never be mistaken for current ones.
+    cache.set(STATE_KEY, (time.time_ns(), _next_scheduled_time()), timeout=None)
+
+
+def _next_scheduled_time() -> float:
+    soonest = (
+        Article.objects.scheduled()
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return soonest.timestamp() if soonest else NO_SCHEDULE
+
+
+def current_version() -> int:
+    state = cache.get(STATE_KEY)
+    if state is None:
+        state = (time.time_ns(), _next_scheduled_time())
+        if not cache.add(STATE_KEY, state, timeout=None):
+            state = cache.get(STATE_KEY) or state
+    version, next_scheduled = state
+    if time.time() >= next_scheduled:
+        # A scheduled article has just gone live.
+        _bump_version()
+        version = cache.get(STATE_KEY, (version, NO_SCHEDULE))[0]
+    return version
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not settings.NEWSROOM_PAGE_CACHE or not self._may_use_cache(request):
+            return self.get_response(request)
+        key = self._key(request)
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._may_store(response):
+            # Browsers revalidate every time (cheap, thanks to the ETag), so an
+            # approved comment or a correction shows up at once.
+            patch_cache_control(response, no_cache=True)
+            cache.set(key, response, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _may_use_cache(self, request: HttpRequest) -> bool:
+        if request.method != "GET":
+            return False
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+            return False
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return match.view_name in CACHEABLE_VIEWS
+
+    def _key(self, request: HttpRequest) -> str:
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        return f"pagecache:{current_version()}:{language}:{request.get_full_path()}"
+
+    @staticmethod
+    def _may_store(response: HttpResponse) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return not any(word in cache_control for word in ("private", "no-cache", "no-store"))

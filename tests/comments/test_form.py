@@ -1,0 +1,304 @@
+"""The form as readers get it: on the cacheable article page, on the comment page, and its rules."""
+
+import re
+import unicodedata
+
+import pytest
+from captcha.models import CaptchaStore
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import reverse
+
+from comments.forms import CommentForm, normalize_phone
+from comments.models import Comment
+from tests.comments.conftest import XHR, answer_for, comment_data, new_challenge
+
+pytestmark = pytest.mark.django_db
+
+
+def _label(html: str, for_id: str) -> str:
+    match = re.search(rf'<label for="{for_id}">(.*?)</label>', html, re.S)
+    assert match, f"no label for {for_id}"
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+
+
+def test_article_page_has_the_form_with_every_label_and_required_marks(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<h3 id="viet-binh-luan-heading">Viết bình luận</h3>' in html
+    assert _label(html, "binh-luan-name") == "Họ tên (*)"
+    assert _label(html, "binh-luan-phone") == "Số điện thoại"
+    assert _label(html, "binh-luan-title") == "Tiêu đề (*)"
+    assert _label(html, "binh-luan-body") == "Nội dung (*)"
+    assert _label(html, "binh-luan-captcha_1") == "Mã xác nhận (*)"
+    assert "Lấy lại mã bảo mật</button>" in html
+    # Every visible input has a label pointing at it.
+    for input_id in re.findall(r'<(?:input|textarea)[^>]* id="([^"]+)"', html):
+        if input_id != "search-q":
+            assert f'<label for="{input_id}">' in html
+
+
+def test_form_sits_below_the_newer_and_older_lists(client, article):
+    from datetime import timedelta
+
+    from tests.factories import ArticleFactory
+
+    ArticleFactory(section=article.section, published_at=article.published_at - timedelta(days=1))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index("Các bài đã đăng") < html.index('id="binh-luan"')
+    assert html.index('id="binh-luan"') < html.index("Viết bình luận</h3>")
+
+
+def test_reading_an_article_writes_nothing_and_sets_no_cookie(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert CaptchaStore.objects.count() == 0
+    assert Session.objects.count() == 0
+    assert not response.cookies  # no csrftoken, no sessionid: one page fits every reader
+    assert "Cookie" not in response.get("Vary", "")
+    html = response.content.decode()
+    assert 'name="csrfmiddlewaretoken" value=""' in html
+    assert "/captcha/image/" not in html
+
+
+def test_article_page_is_identical_for_two_readers(article):
+    first = Client().get(article.get_absolute_url()).content
+    second = Client().get(article.get_absolute_url()).content
+    assert first == second
+
+
+def test_without_javascript_the_form_goes_to_the_comment_page(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    form_url = reverse("comments:form", args=[article.pk])
+    assert f'action="{form_url}"' in html
+    assert f'<a href="{form_url}">viết bình luận ở trang riêng</a>' in html
+    # The captcha inputs are disabled until the script fills them, so a
+    # no-JavaScript submit does not send empty captcha fields.
+    assert 'name="captcha_1" id="binh-luan-captcha_1"' in html
+    assert re.search(r'name="captcha_1"[^>]*disabled', html)
+
+
+def test_captcha_endpoint_gives_a_challenge_and_a_csrf_token(client, article):
+    response = client.get(reverse("comments:captcha", args=[article.pk]), **XHR)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    data = response.json()
+    assert CaptchaStore.objects.filter(hashkey=data["key"]).exists()
+    assert data["image_url"] == f"/captcha/image/{data['key']}/"
+    assert data["csrf_token"]
+    assert "csrftoken" in response.cookies
+    assert data["expires_in"] == 300
+
+
+def test_captcha_endpoint_refuses_requests_without_the_header(client, article):
+    response = client.get(reverse("comments:captcha", args=[article.pk]))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert CaptchaStore.objects.count() == 0
+
+
+def test_captcha_endpoint_gives_nothing_for_a_closed_article(client, article):
+    article.comments_closed = True
+    article.save()
+    response = client.get(reverse("comments:captcha", args=[article.pk]), **XHR)
+    assert response.status_code == 403
+    assert response.json()["error"] == "Bài viết này đã đóng bình luận."
+    assert CaptchaStore.objects.count() == 0
+
+
+def test_audio_captcha_is_offered_only_with_flite(client, article, settings):
+    settings.CAPTCHA_FLITE_PATH = "/usr/bin/flite"
+    data = client.get(reverse("comments:captcha", args=[article.pk]), **XHR).json()
+    assert data["audio_url"] == f"/captcha/audio/{data['key']}.wav"
+    html = client.get(reverse("comments:form", args=[article.pk])).content.decode()
+    assert re.search(
+        r'<a class="comment-captcha__audio" data-captcha-audio href="[^"]+\.wav"', html
+    )
+
+    settings.CAPTCHA_FLITE_PATH = None
+    assert (
+        client.get(reverse("comments:captcha", args=[article.pk]), **XHR).json()["audio_url"]
+        is None
+    )
+    html = client.get(reverse("comments:form", args=[article.pk])).content.decode()
+    assert '<a class="comment-captcha__audio" data-captcha-audio hidden>' in html
+
+
+def test_comment_page_has_the_complete_form(article):
+    client = Client(enforce_csrf_checks=True)
+    response = client.get(reverse("comments:form", args=[article.pk]))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    store = CaptchaStore.objects.get()
+    assert f'src="/captcha/image/{store.hashkey}/"' in html
+    assert f'name="captcha_0" value="{store.hashkey}"' in html
+    assert 'alt="Hình mã xác nhận gồm 5 ký tự chữ và số viết lệch, có nhiễu"' in html
+    assert f'action="{reverse("comments:post", args=[article.pk])}"' in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    # That page alone is enough to comment, CSRF check included.
+    response = client.post(
+        reverse("comments:post", args=[article.pk]),
+        comment_data(
+            None, captcha_0=store.hashkey, captcha_1=store.response, csrfmiddlewaretoken=token
+        ),
+    )
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_comment_page_keeps_what_was_typed_on_the_article_page(article):
+    """No JavaScript: the article page's form posts here, and nothing typed is lost."""
+    client = Client(enforce_csrf_checks=True)
+    typed = comment_data(None, name="Trần Thị Bình", title="Về <đèn> & cột", body="Dòng 1\nDòng 2")
+    response = client.post(reverse("comments:form", args=[article.pk]), typed)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="Trần Thị Bình"' in html
+    assert 'value="Về &lt;đèn&gt; &amp; cột"' in html
+    assert ">\nDòng 1\nDòng 2</textarea>" in html
+    assert "Hãy nhập mã xác nhận trong hình" in html
+    assert "errorlist" not in html  # shown again, not judged
+    assert Comment.objects.count() == 0
+    assert CaptchaStore.objects.count() == 1
+
+
+def test_comment_page_of_a_closed_article_says_so(client, article):
+    article.comments_closed = True
+    article.save()
+    response = client.get(reverse("comments:form", args=[article.pk]))
+    html = response.content.decode()
+    assert "Đã đóng bình luận" in html
+    assert '<form class="comment-form"' not in html
+    assert CaptchaStore.objects.count() == 0
+
+
+def test_comment_page_of_an_unknown_article_is_a_vietnamese_404(client, article):
+    response = client.get(reverse("comments:form", args=[article.pk + 100]))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+# --- Validation and normalisation ---------------------------------------------------
+
+
+def _form(**fields) -> CommentForm:
+    """A form with every field valid except what ``fields`` changes (captcha left out)."""
+    form = CommentForm(comment_data(None, **fields))
+    form.is_valid()
+    form.errors.pop("captcha", None)
+    return form
+
+
+def test_text_is_stored_in_nfc_without_control_characters():
+    form = _form(
+        name=unicodedata.normalize("NFD", "  Lê   Thị\tHồng "),
+        title="Tiêu\x00 đề\u200b có\x07 rác",
+        body=unicodedata.normalize("NFD", "Dòng đầu \r\n\r\n\r\n\r\nDòng cuối\x1b  "),
+    )
+    assert not form.errors
+    assert form.cleaned_data["name"] == "Lê Thị Hồng"
+    assert form.cleaned_data["title"] == "Tiêu đề có rác"
+    assert form.cleaned_data["body"] == "Dòng đầu\n\nDòng cuối"
+    assert unicodedata.is_normalized("NFC", form.cleaned_data["body"])
+
+
+@pytest.mark.parametrize(
+    ("field", "limit", "message"),
+    [
+        ("name", 100, "Họ tên dài tối đa 100 ký tự (đang có 101)."),
+        ("title", 200, "Tiêu đề dài tối đa 200 ký tự (đang có 201)."),
+        ("body", 5000, "Nội dung dài tối đa 5000 ký tự (đang có 5001). Hãy rút gọn bớt."),
+    ],
+)
+def test_lengths_are_counted_after_trimming(field, limit, message):
+    assert not _form(**{field: "  " + "ă" * limit + "  \n"}).errors
+    # NFD input is counted as the NFC text that will be stored.
+    assert not _form(**{field: unicodedata.normalize("NFD", "ẫ" * limit)}).errors
+    assert _form(**{field: "ă" * (limit + 1)}).errors[field] == [message]
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("name", "Vui lòng nhập họ tên."),
+        ("title", "Vui lòng nhập tiêu đề."),
+        ("body", "Vui lòng nhập nội dung bình luận."),
+    ],
+)
+def test_required_fields_refuse_blanks_and_invisible_text(field, message):
+    assert _form(**{field: ""}).errors[field] == [message]
+    assert _form(**{field: " \n\t\u200b\x00 "}).errors[field] == [message]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("0912 345 678", "+84912345678"),
+        ("0912.345.678", "+84912345678"),
+        ("0912-345-678", "+84912345678"),
+        ("+84 912 345 678", "+84912345678"),
+        ("+84912345678", "+84912345678"),
+        ("0084 912 345 678", "+84912345678"),
+        ("(024) 3825 1234", "+842438251234"),
+        ("024 3825 1234", "+842438251234"),
+        ("0388 123 456", "+84388123456"),
+        ("", ""),
+    ],
+)
+def test_vietnamese_phone_numbers_are_stored_in_one_form(typed, stored):
+    form = _form(phone=typed)
+    assert not form.errors
+    assert form.cleaned_data["phone"] == stored
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "12345",
+        "0123 456 789",
+        "+1 212 555 0100",
+        "0912 345 67",
+        "09123456789",
+        "abc",
+        "０９１２３４５６７８",
+    ],
+)
+def test_other_phone_numbers_are_refused_with_an_example(typed):
+    assert _form(phone=typed).errors["phone"] == [
+        "Số điện thoại không hợp lệ. Ví dụ: 0912 345 678 hoặc (024) 3825 1234."
+    ]
+    with pytest.raises(ValueError):
+        normalize_phone(typed)
+
+
+def test_captcha_is_required_with_a_vietnamese_message(article):
+    form = CommentForm(comment_data(None))
+    assert not form.is_valid()
+    assert form.errors["captcha"] == ["Vui lòng nhập mã xác nhận trong hình."]
+
+
+def test_captcha_answer_ignores_case_and_spaces(client, article):
+    challenge = new_challenge(client, article)
+    form = CommentForm(
+        comment_data(None, captcha_0=challenge.key, captcha_1=f"  {challenge.answer.upper()} ")
+    )
+    assert form.is_valid(), form.errors
+    assert not CaptchaStore.objects.filter(hashkey=challenge.key).exists()
+
+
+def test_a_wrong_answer_spends_the_challenge(client, article):
+    challenge = new_challenge(client, article)
+    form = CommentForm(comment_data(None, captcha_0=challenge.key, captcha_1="sai"))
+    assert not form.is_valid()
+    assert form.errors["captcha"] == ["Mã xác nhận không đúng. Hãy nhập các ký tự trong hình mới."]
+    # No second guess with the same image.
+    retry = CommentForm(comment_data(None, captcha_0=challenge.key, captcha_1=challenge.answer))
+    assert not retry.is_valid()
+    assert "captcha" in retry.errors
+
+
+def test_answer_for_reads_the_store(client, article):
+    challenge = new_challenge(client, article)
+    assert answer_for(challenge.key) == challenge.answer
+    assert len(challenge.answer) == 5
