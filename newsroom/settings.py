@@ -164,6 +164,8 @@ AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0) or None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Vietnamese, and a stale token on a comment keeps the reader's text (comments/views.py).
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
 
 # --- Language and time --------------------------------------------------------
 LANGUAGE_CODE = "vi"
