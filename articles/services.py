@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageOps
 
 from articles.models import Article, Author, Photo, Section
 from articles.pagecache import public_content_changed
@@ -167,10 +167,15 @@ def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | 
 
 
 def photo_renditions_build(*, photo: Photo) -> Photo:
-    """(Re)make the resized copies of ``photo`` and record them on it."""
+    """(Re)make the resized copies of ``photo`` and record them, with its size, on it.
+
+    The size is stored too: with it empty, Django would open the image file to
+    measure it every time the photo is loaded from the database.
+    """
     storage = photo.image.storage
     old = list(photo.renditions)
     with photo.image.open("rb") as file, Image.open(file) as source:
+        photo.width, photo.height = ImageOps.exif_transpose(source).size
         photo.renditions = build_renditions(
             source=source, storage=storage, prefix=f"photos/renditions/{photo.pk}"
         )
@@ -179,6 +184,6 @@ def photo_renditions_build(*, photo: Photo) -> Photo:
         {ext: name for ext in ("webp", "jpg") if (name := r.get(ext)) not in kept} for r in old
     ]
     delete_renditions(renditions=stale, storage=storage)
-    photo.save(update_fields=["renditions"])
+    photo.save(update_fields=["renditions", "width", "height"])
     public_content_changed()
     return photo

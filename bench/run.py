@@ -45,6 +45,7 @@ ADMIN_URL = os.environ.get(
 BENCH_DB = "toasoan_bench"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
+STARTED = time.monotonic()
 TARGETS = {
     "article, cached": 0.8,
     "article, uncached": 0.15,
@@ -55,7 +56,7 @@ TARGETS = {
 
 
 def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[bench {time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
 
 
 def free_port() -> int:
@@ -252,8 +253,9 @@ def wrk(url: str, seconds: int, connections: int = 8) -> WrkResult:
         timeout=seconds + 30,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    # Anchored: "99%" also occurs inside the "+/- Stdev" column, e.g. "72.99%".
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     return WrkResult(rps, p50, p99, int(non_2xx.group(1)) if non_2xx else 0)
 
@@ -523,22 +525,21 @@ def main() -> int:
         writes = post_comments(
             writer, data.comment_article_pk, clients=8, per_client=10 if args.quick else 40
         )
+        queries = queries_per_page(
+            {
+                "article, uncached": data.plain_article_url,
+                "article + 200 comments, uncached": data.busy_article_url,
+                "home, uncached": "/",
+                "section, uncached": data.section_url,
+            }
+        )
+        queries["article, cached"] = 0
+        plans = article_query_plans(data.plain_article_url)
     finally:
         for server in servers:
             stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(media_root, ignore_errors=True)
-
-    queries = queries_per_page(
-        {
-            "article, uncached": data.plain_article_url,
-            "article + 200 comments, uncached": data.busy_article_url,
-            "home, uncached": "/",
-            "section, uncached": data.section_url,
-        }
-    )
-    queries["article, cached"] = 0
-    plans = article_query_plans(data.plain_article_url)
     table = report(scenarios, queries, writes, plans)
     print()
     print(

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from articles import services
+from articles.models import Photo
 from articles.renditions import rendition_widths
 from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, PhotoFactory
@@ -28,6 +29,7 @@ def test_rendition_widths_never_upscale():
 
 def test_renditions_are_webp_and_jpeg_at_each_width(settings):
     photo = large_photo(ArticleFactory())
+    assert Photo.objects.filter(pk=photo.pk, width=1600, height=1000).exists()
     assert [(r["width"], r["height"]) for r in photo.renditions] == [
         (480, 300),
         (800, 500),
