@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Author, Byline, Section
 from articles.text import fold_for_search
-from comments.selectors import approved_comment_count
+from comments.selectors import approved_comment_count, approved_comment_counts
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
@@ -42,13 +43,16 @@ def _bylines_prefetch() -> Prefetch:
     )
 
 
-def article_listing(queryset: QuerySet[Article]) -> QuerySet[Article]:
+def article_listing(
+    queryset: QuerySet[Article], *, with_comment_counts: bool = True
+) -> QuerySet[Article]:
     """The columns a list of articles shows: title, section, time, lead, approved comments."""
-    return (
-        queryset.select_related("section")
-        .only("title", "slug", "lead", "published_at", "status", "section__name", "section__slug")
-        .annotate(approved_comment_count=approved_comment_count())
+    queryset = queryset.select_related("section").only(
+        "title", "slug", "lead", "published_at", "status", "section__name", "section__slug"
     )
+    if with_comment_counts:
+        queryset = queryset.annotate(approved_comment_count=approved_comment_count())
+    return queryset
 
 
 @dataclass(frozen=True)
@@ -60,25 +64,49 @@ class SectionFront:
 def home_fronts(*, per_section: int | None = None) -> list[SectionFront]:
     """The newest published articles of every section, in two queries.
 
-    A window function numbers each section's articles by time, so the database
-    returns only the top few per section instead of one query per section.
+    Only the top few per section are read. On PostgreSQL that is one
+    ``UNION ALL`` of small per-section queries, each an index range scan, so
+    the cost does not grow with the number of articles. SQLite cannot limit
+    the parts of a compound query, so there a window function ranks the
+    articles instead (fine for the small databases SQLite serves). The comment
+    counts are fetched afterwards for the chosen articles only.
     """
     per_section = per_section or settings.NEWSROOM_HOME_ARTICLES_PER_SECTION
-    ranked = article_listing(Article.objects.published()).annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("section_id")],
-            order_by=[F("published_at").desc(), F("id").desc()],
+    sections = navigation_sections()
+    published = article_listing(Article.objects.published(), with_comment_counts=False)
+    if not sections:
+        return []
+    if connection.features.supports_slicing_ordering_in_compound:
+        parts = [
+            published.filter(section_id=section.pk).order_by("-published_at", "-id")[:per_section]
+            for section in sections
+        ]
+        articles = list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])
+    else:
+        ranked = published.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("section_id")],
+                order_by=[F("published_at").desc(), F("id").desc()],
+            )
         )
-    )
+        articles = list(ranked.filter(rank__lte=per_section))
+    attach_comment_counts(articles)
     by_section: dict[int, list[Article]] = {}
-    for article in ranked.filter(rank__lte=per_section).order_by("-published_at", "-id"):
+    for article in sorted(articles, key=lambda a: (a.published_at, a.pk), reverse=True):
         by_section.setdefault(article.section_id, []).append(article)
     return [
         SectionFront(section=section, articles=by_section[section.pk])
-        for section in navigation_sections()
+        for section in sections
         if section.pk in by_section
     ]
+
+
+def attach_comment_counts(articles: list[Article]) -> None:
+    """Set ``approved_comment_count`` on each of ``articles`` with one grouped query."""
+    counts = approved_comment_counts([article.pk for article in articles])
+    for article in articles:
+        article.approved_comment_count = counts.get(article.pk, 0)
 
 
 def article_for_reader(*, pk: int) -> Article | None:
@@ -102,7 +130,8 @@ def newer_articles(article: Article, *, limit: int | None = None) -> list[Articl
         Article.objects.published()
         .filter(section_id=article.section_id, published_at__gte=article.published_at)
         .exclude(published_at=article.published_at, id__lte=article.pk)
-        .order_by("published_at", "id")
+        .order_by("published_at", "id"),
+        with_comment_counts=False,
     )[:limit]
     return list(reversed(closest))
 
@@ -117,7 +146,10 @@ def older_articles(article: Article, *, limit: int | None = None) -> list[Articl
             Article.objects.published()
             .filter(section_id=article.section_id, published_at__lte=article.published_at)
             .exclude(published_at=article.published_at, id__gte=article.pk)
-            .order_by("-published_at", "-id")
+            .order_by("-published_at", "-id"),
+            # Dates only in the newer/older lists: they sit right above the
+            # article's own comments, and counts would cost a subquery per row.
+            with_comment_counts=False,
         )[:limit]
     )
 

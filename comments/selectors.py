@@ -118,6 +118,20 @@ def approved_comment_count() -> Coalesce:
     return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
+def approved_comment_counts(article_ids: list[int]) -> dict[int, int]:
+    """Approved comments per article for a handful of articles, in one grouped query."""
+    if not article_ids:
+        return {}
+    rows = (
+        Comment.objects.approved()
+        .filter(article_id__in=article_ids)
+        .order_by()
+        .values_list("article_id")
+        .annotate(count=Count("pk"))
+    )
+    return dict(rows)
+
+
 def recent_duplicates(*, ip_address: str, body: str, now: datetime | None = None) -> list[Comment]:
     """Comments with exactly ``body`` sent from ``ip_address`` within the duplicate window.
 

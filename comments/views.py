@@ -205,6 +205,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
                 "comments_open": True,
                 "form": CommentForm(initial=prefill_initial(request.POST)),
                 "continued": True,
+                "session_expired": True,
                 "captcha": services.captcha_challenge_new(),
             }
             response = render(request, "comments/comment_form.html", context, status=403)
