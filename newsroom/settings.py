@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "captcha",
     "axes",
+    "django_tasks_db",
     "articles",
     "comments",
 ]
@@ -161,6 +162,8 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Behind a proxy, set to the number of proxies so the client's address is used.
 AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0) or None
+# The database store, ignoring forged keys that would make PostgreSQL fail (see the module).
+SESSION_ENGINE = "newsroom.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -261,7 +264,21 @@ if _smtp_host:
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background work (the moderators' email). In production a queue in the database,
+# worked by `manage.py db_worker`, so posting a comment never waits for the mail
+# server; locally and in tests tasks run at once, with nothing else to start.
+TASKS_BACKEND = env_choice(
+    "TASKS_BACKEND", ("immediate", "database"), "database" if PRODUCTION else "immediate"
+)
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 # --- Security -------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
