@@ -463,6 +463,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=None)
     parser.add_argument("--seconds", type=int, default=None)
     args = parser.parse_args()
+    # A SIGTERM (e.g. from `timeout`) still stops the servers this run started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     rounds = args.rounds or (2 if args.quick else 3)
     seconds = args.seconds or (2 if args.quick else 5)
     if not shutil.which("wrk"):
