@@ -10,7 +10,9 @@ from articles.roles import MODERATORS_GROUP
 from comments import services
 from tests.factories import ArticleFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# The worker manages its own database connections, as a separate process would:
+# it cannot run inside the test's transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def test_posting_enqueues_and_the_worker_sends(
 ):
     settings.COMMENTS_NOTIFY_MODERATORS = True
     moderator = UserFactory(username="kd", email="kd@toasoan.vn", is_staff=True)
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    moderator.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_submit(
             article=ArticleFactory(),
