@@ -19,7 +19,9 @@ message cannot reach another.
 """
 
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -27,7 +29,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from articles.models import Article
 
@@ -80,6 +82,47 @@ def current_version() -> int:
     return version
 
 
+class _RecentPages:
+    """A small per-process copy of the most read pages.
+
+    The shared cache (Redis) costs a round trip and an unpickling per read; the
+    hottest pages are kept here too, under the same versioned key, so a hit
+    needs only the one round trip that reads the current version. A new
+    version makes every entry here unreachable, like in the shared cache.
+    """
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._pages: OrderedDict[str, tuple[float, bytes, list[tuple[str, str]]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> HttpResponse | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+        if page is None:
+            return None
+        expires, content, headers = page
+        if time.monotonic() > expires:  # the same bound as the shared cache's timeout
+            return None
+        response = HttpResponse(content)
+        for name, value in headers:
+            response.headers[name] = value
+        return response
+
+    def put(self, key: str, response: HttpResponse) -> None:
+        with self._lock:
+            expires = time.monotonic() + settings.NEWSROOM_PAGE_CACHE_SECONDS
+            self._pages[key] = (expires, response.content, list(response.headers.items()))
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+_recent_pages = _RecentPages()
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -88,16 +131,23 @@ class AnonymousPageCacheMiddleware:
         if not settings.NEWSROOM_PAGE_CACHE or not self._may_use_cache(request):
             return self.get_response(request)
         key = self._key(request)
-        response = cache.get(key)
+        response = _recent_pages.get(key)
+        if response is None:
+            response = cache.get(key)
+            if response is not None:
+                _recent_pages.put(key, response)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if self._may_store(response):
             # Browsers revalidate every time (cheap, thanks to the ETag), so an
-            # approved comment or a correction shows up at once.
+            # approved comment or a correction shows up at once. The ETag is
+            # computed once here rather than on every hit.
             patch_cache_control(response, no_cache=True)
+            set_response_etag(response)
             cache.set(key, response, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            _recent_pages.put(key, response)
             response["X-Page-Cache"] = "miss"
         return response
 
