@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
@@ -14,6 +16,16 @@ from comments.models import Comment
 from comments.selectors import comment_counts_by_status
 
 User = get_user_model()
+logger = logging.getLogger("articles")
+
+PHOTO_STORAGE_FAILED = _(
+    "Không lưu được ảnh: máy chủ hết dung lượng hoặc không ghi được thư mục ảnh. "
+    "Bài viết chưa được lưu; nội dung bạn nhập vẫn còn trong biểu mẫu (ảnh cần chọn lại)."
+)
+
+
+class PhotoStorageError(Exception):
+    """A photo file could not be written (disk full, read-only, no permission)."""
 
 
 @admin.register(Section)
@@ -139,8 +151,22 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        response = super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+        except PhotoStorageError:
+            logger.exception("photo could not be stored", extra={"event": "photo_storage_failed"})
+            # The admin's transaction has been rolled back: nothing of the article
+            # was kept. The same request again, this time with a form that refuses
+            # to save, shows the editor's text and the reason instead of a 500.
+            request.photo_storage_failed = True
+            response = super().changeform_view(request, object_id, form_url, extra_context)
         return allow_ckeditor(response)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "photo_storage_failed", False):
+            form = type(form.__name__, (form,), {"storage_error": PHOTO_STORAGE_FAILED})
+        return form
 
     def view_on_site(self, article: Article) -> str:
         # Drafts and scheduled articles 404 for readers; the preview shows them to staff.
@@ -174,12 +200,19 @@ class ArticleAdmin(admin.ModelAdmin):
         services.article_save(article=obj, user=request.user)
 
     def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is Photo:
+        if formset.model is not Photo:
+            super().save_formset(request, form, formset, change)
+            return
+        new_photos = [f.instance for f in formset.forms if f.instance._state.adding]
+        try:
+            super().save_formset(request, form, formset, change)
             for photo_form in formset.forms:
                 photo = photo_form.instance
                 if photo.pk and "image" in photo_form.changed_data:
                     services.photo_renditions_build(photo=photo)
+        except OSError as error:
+            services.photos_discard_files(photos=new_photos)
+            raise PhotoStorageError from error
 
     @admin.action(description=_("Xuất bản ngay các bài đã chọn"), permissions=["change"])
     def publish_now(self, request, queryset):

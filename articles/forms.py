@@ -33,6 +33,9 @@ class SectionAdminForm(forms.ModelForm):
 class ArticleAdminForm(forms.ModelForm):
     # The version of the article this form was loaded from (optimistic locking).
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Set by ArticleAdmin when the photos could not be written and the save was
+    # undone: the form is shown again, as filled in, with this reason on top.
+    storage_error: str = ""
 
     class Meta:
         model = Article
@@ -68,6 +71,9 @@ class ArticleAdminForm(forms.ModelForm):
             "published_at"
         ):
             cleaned_data["published_at"] = timezone.now()
+        if self.storage_error:
+            # Last, so the data above is complete and this is the only error shown.
+            raise ValidationError(self.storage_error, code="storage_failed")
         return cleaned_data
 
     def _check_nobody_saved_meanwhile(self, loaded_version: int | None) -> None:

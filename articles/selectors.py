@@ -13,7 +13,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Author, Byline, Section
-from articles.text import fold_for_search
+from articles.text import fold_for_search, normalize_text
 from comments.selectors import approved_comment_count, approved_comment_counts
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
@@ -168,7 +168,8 @@ def author_articles(author: Author) -> QuerySet[Article]:
 
 def search_articles(query: str) -> QuerySet[Article]:
     """Published articles whose title or lead contain every word of ``query``, accents ignored."""
-    words = fold_for_search(query).split()[:8]
+    # Cleaned as stored titles and leads are; PostgreSQL also refuses a NUL in a query.
+    words = fold_for_search(normalize_text(query)).split()[:8]
     queryset = Article.objects.published()
     if not words:
         return queryset.none()

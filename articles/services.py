@@ -4,6 +4,7 @@ The admin, the management commands and the tests all go through these, so a
 rule such as "the body is sanitised before it is stored" holds whoever writes.
 """
 
+import contextlib
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -187,3 +188,22 @@ def photo_renditions_build(*, photo: Photo) -> Photo:
     photo.save(update_fields=["renditions", "width", "height"])
     public_content_changed()
     return photo
+
+
+def photos_discard_files(*, photos: Iterable[Photo]) -> None:
+    """Delete what was written for new photos whose save is being undone.
+
+    The database rolls back on its own, files do not: without this, a disk
+    that fills up between a photo and its resized copies would keep files no
+    row points to. Best effort, since the disk that failed may refuse this too.
+    """
+    for photo in photos:
+        storage = photo.image.storage
+        names = [photo.image.name] if photo.image and photo.image._committed else []
+        if photo.pk is not None:
+            folder = f"photos/renditions/{photo.pk}"
+            with contextlib.suppress(OSError, NotImplementedError):
+                names += [f"{folder}/{name}" for name in storage.listdir(folder)[1]]
+        for name in names:
+            with contextlib.suppress(OSError, NotImplementedError):
+                storage.delete(name)

@@ -6,13 +6,14 @@ re-encodes them so metadata such as GPS location is never published.
 """
 
 import json
+import logging
 import os
 
 from ckeditor_uploader import utils as ckeditor_utils
 from ckeditor_uploader import views as ckeditor_views
 from ckeditor_uploader.views import get_upload_filename
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
@@ -23,6 +24,8 @@ from articles.csp import allow_ckeditor
 from articles.images import inspect_image, strip_metadata
 
 UPLOAD_PERMISSIONS = ("articles.add_article", "articles.change_article")
+
+logger = logging.getLogger("articles")
 
 
 def user_may_upload(user) -> bool:
@@ -48,7 +51,13 @@ def ckeditor_upload(request: HttpRequest) -> HttpResponse:
         return _upload_error(" ".join(error.messages), callback, status=400)
     stem = os.path.splitext(upload.name)[0]
     filename = get_upload_filename(f"{stem}.{info.extension}", request)
-    saved_path = ckeditor_utils.storage.save(filename, ContentFile(strip_metadata(upload, info)))
+    content = ContentFile(strip_metadata(upload, info))
+    try:
+        saved_path = ckeditor_utils.storage.save(filename, content)
+    except OSError:  # disk full, read-only, no permission: the editor can do nothing about it
+        logger.exception("image upload could not be stored", extra={"event": "upload_failed"})
+        message = _("Không lưu được ảnh: máy chủ hết dung lượng hoặc không ghi được thư mục ảnh.")
+        return _upload_error(message, callback, status=503)
     url = ckeditor_utils.get_media_url(saved_path)
     if callback:
         return _callback_response(callback, url, "")
@@ -85,5 +94,11 @@ def _js_string(value: str) -> str:
 
 
 def ckeditor_browse(request: HttpRequest) -> HttpResponse:
-    """django-ckeditor's image browser (inline scripts), under the CKEditor policy."""
+    """django-ckeditor's image browser (inline scripts), under the CKEditor policy.
+
+    For the same people as the upload: it lists every uploaded image, those of
+    unpublished drafts included, so being staff (a moderator) is not enough.
+    """
+    if not user_may_upload(request.user):
+        raise PermissionDenied
     return allow_ckeditor(ckeditor_views.browse(request))

@@ -1,3 +1,5 @@
+import errno
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import (
@@ -12,20 +14,34 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
+from django.views.static import serve
 
 from articles import selectors
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
 
 
-class HomeView(TemplateView):
+class ReaderPageMixin:
+    """For pages readers only read: another method gets a Vietnamese 405 page.
+
+    Django's own refusal has an empty body, which a browser shows as a blank page.
+    """
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        refusal = super().http_method_not_allowed(request, *args, **kwargs)  # logs, lists Allow
+        response = render(request, "405.html", status=405)
+        response["Allow"] = refusal["Allow"]
+        return response
+
+
+class HomeView(ReaderPageMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(fronts=selectors.home_fronts(), **kwargs)
 
 
-class SectionView(ListView):
+class SectionView(ReaderPageMixin, ListView):
     template_name = "articles/section_detail.html"
     context_object_name = "articles"
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
@@ -38,7 +54,7 @@ class SectionView(ListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class AuthorView(ListView):
+class AuthorView(ReaderPageMixin, ListView):
     template_name = "articles/author_detail.html"
     context_object_name = "articles"
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
@@ -51,7 +67,7 @@ class AuthorView(ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-class SearchView(ListView):
+class SearchView(ReaderPageMixin, ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
@@ -128,3 +144,17 @@ def choose_language(request: HttpRequest, language: str) -> HttpResponse:
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness probe for load balancers, and the benchmark's baseline."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def media_file(request: HttpRequest, path: str) -> HttpResponse:
+    """An uploaded file, when Django serves them itself (``SERVE_MEDIA``).
+
+    Django's ``serve`` lets the file system's refusal of an over-long name
+    escape as a 500; for a reader that address simply does not exist.
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404(_("Không tìm thấy trang.")) from error

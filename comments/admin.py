@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -136,6 +137,15 @@ class CommentAdmin(admin.ModelAdmin):
         else:
             fieldsets.append((_("Thông tin gửi"), {"fields": ("created_at",)}))
         return fieldsets
+
+    def lookup_allowed(self, lookup, value, request):
+        # Django lets any field of the model be filtered through the address
+        # (?phone=…, ?ip_address__startswith=…): for someone who may not see
+        # the personal fields that would still tell who commented, one guess at a time.
+        field = lookup.split(LOOKUP_SEP, 1)[0]
+        if field in PERSONAL_FIELDS and not self.can_see_personal_data(request):
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(self.readonly_fields)

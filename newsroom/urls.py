@@ -4,10 +4,9 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.static import serve
 
 from articles.uploads import ckeditor_browse, ckeditor_upload
-from articles.views import healthz
+from articles.views import healthz, media_file
 
 handler500 = "newsroom.errors.server_error"
 
@@ -31,11 +30,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media_file),
     ]
 
 urlpatterns += [
