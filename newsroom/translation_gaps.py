@@ -6,7 +6,7 @@ otherwise Vietnamese admin. Marking them here puts them in our catalog
 only ``makemessages`` reads this file.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 DJANGO_STRINGS = (
     # django.contrib.admin templates
@@ -36,6 +36,9 @@ DJANGO_STRINGS = (
     gettext_noop("Enable password-based authentication"),
     gettext_noop("Disable password-based authentication"),
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
+    # Django's catalog has these only as two singular entries, not as the plural pair
+    # the admin templates ask for, so the admin's error banner came out in English.
+    ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
     # django core: forms and pagination
     gettext_noop("Enter a complete value."),
     gettext_noop("Null characters are not allowed."),
