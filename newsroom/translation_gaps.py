@@ -40,6 +40,7 @@ DJANGO_STRINGS = (
     # the admin templates ask for, so the admin's error banner came out in English.
     ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
     # django core: forms and pagination
+    gettext_noop("- Select an option -"),
     gettext_noop("Enter a complete value."),
     gettext_noop("Null characters are not allowed."),
     gettext_noop("That page number is not an integer"),

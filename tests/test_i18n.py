@@ -35,6 +35,7 @@ def test_admin_strings_missing_from_djangos_catalog_are_vietnamese(editor_client
     ArticleFactory()
     changelist = editor_client.get("/admin/articles/article/").content.decode()
     assert ">Thực hiện<" in changelist  # Django's own catalog leaves "Run" in English
+    assert "- Chọn một mục -" in changelist
     form = editor_client.post("/admin/articles/article/add/", {"title": ""}).content.decode()
     assert "Vui lòng sửa các lỗi bên dưới." in form
     assert "Please correct" not in form
