@@ -215,10 +215,11 @@ def start_server(name: str, env: dict[str, str]) -> Server:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=2) as r:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=5) as r:
                 if r.status == 200:
                     return Server(name, port, process)
-        except (urllib.error.URLError, ConnectionError):
+        # Refused, reset or timed out while the workers are still starting.
+        except OSError:
             time.sleep(0.2)
     stop_server(Server(name, port, process))
     raise RuntimeError(f"gunicorn ({name}) did not start")

@@ -218,10 +218,11 @@ def _wait_until_up(server: Server) -> None:
         if server.process.poll() is not None:
             raise RuntimeError(f"gunicorn exited:\n{server.log()}")
         try:
-            with urllib.request.urlopen(f"{server.base}/healthz/", timeout=2) as response:  # noqa: S310
+            with urllib.request.urlopen(f"{server.base}/healthz/", timeout=5) as response:  # noqa: S310
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        # Refused, reset or timed out while the workers are still starting.
+        except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer /healthz/ within 30 s:\n{server.log()}")
 
