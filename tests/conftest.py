@@ -1,5 +1,7 @@
 import io
+import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -65,3 +67,37 @@ def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (64, 48), **save_opti
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 30, 40)).save(buffer, fmt, **save_options)
     return buffer.getvalue()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, shared by a module's browser tests.
+
+    Skipped when Chromium is not installed, unless NEWSROOM_REQUIRE_BROWSER=1
+    (set by .ci/run), where a missing browser is a failure.
+    """
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
+        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # database calls are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

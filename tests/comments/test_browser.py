@@ -4,47 +4,18 @@ Skipped when Debian's Chromium is not installed, unless NEWSROOM_REQUIRE_BROWSER
 (set by .ci/run), in which case a missing browser is a failure.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from captcha.models import CaptchaStore
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from articles.roles import MODERATORS_GROUP
 from comments.models import Comment
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    # Playwright's sync API runs an event loop in this thread; the test's own
-    # database calls are still synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -22,17 +22,15 @@ Skipped when Debian's Chromium is not installed, unless NEWSROOM_REQUIRE_BROWSER
 """
 
 import html
-import os
 import time
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils.text import Truncator
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from articles import selectors
 from articles.models import Article, Author, Section
@@ -47,16 +45,6 @@ from tests.security.xss_payloads import (
     marked,
     seed_newsroom,
 )
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -139,22 +127,6 @@ SCAN = r"""
   return findings;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    # Playwright's sync API runs an event loop in this thread; the test's own
-    # database calls are still synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def same_text(shown: str | None, stored: str) -> bool:
