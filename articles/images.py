@@ -101,12 +101,13 @@ def strip_metadata(file: UploadedFile, info: ImageInfo) -> bytes:
     """
     file.seek(0)
     with Image.open(file) as image:
-        if info.format == "GIF":
-            # Keep animation frames; GIF carries no EXIF location to strip.
-            file.seek(0)
-            return file.read()
-        image = ImageOps.exif_transpose(image)
         output = io.BytesIO()
+        if info.format == "GIF":
+            # Re-encoded too, keeping every frame: whatever followed the image
+            # data (a script in a "GIFAR" polyglot) does not survive.
+            image.save(output, "GIF", save_all=True, optimize=False)
+            return output.getvalue()
+        image = ImageOps.exif_transpose(image)
         if info.format == "JPEG":
             image = image.convert("RGB") if image.mode not in ("RGB", "L") else image
             image.save(output, "JPEG", quality=88, optimize=True, progressive=True)

@@ -210,3 +210,23 @@ def test_json_error_is_valid_json(editor_client):
     response = editor_client.post(UPLOAD_URL, {})
     assert response.status_code == 400
     assert json.loads(response.content)["error"]["message"] == "Chưa chọn tệp ảnh để tải lên."
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type"), [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("GIF", "image/gif")]
+)
+def test_polyglots_lose_their_hidden_payload(editor_client, settings, fmt, content_type):
+    # A real image with a script glued on: it passes as an image, and must be
+    # stored as one only.
+    polyglot = (
+        image_bytes(fmt) + b"<script>alert(document.domain)</script><?php system($_GET[1]); ?>"
+    )
+    response = editor_client.post(
+        UPLOAD_URL, {"upload": uploaded(f"anh.{fmt.lower()}", polyglot, content_type)}
+    )
+    assert response.json()["uploaded"] == 1
+    [path] = stored_files(settings)
+    stored = path.read_bytes()
+    assert b"<script" not in stored and b"<?php" not in stored
+    with Image.open(path) as image:
+        assert image.format == fmt
