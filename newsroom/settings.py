@@ -365,7 +365,10 @@ NEWSROOM_ARTICLES_PER_PAGE = env_int("NEWSROOM_ARTICLES_PER_PAGE", 20, minimum=1
 NEWSROOM_HOME_ARTICLES_PER_SECTION = env_int("NEWSROOM_HOME_ARTICLES_PER_SECTION", 5, minimum=1)
 NEWSROOM_RELATED_ARTICLES = 10
 # Whole-page cache for anonymous readers (articles/pagecache.py explains how it stays correct).
-NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+# Its invalidation lives in the cache, so several server processes need a shared
+# one: in production the page cache is on only with REDIS_URL (per-process local
+# memory would let other workers serve a page from before an edit).
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", bool(REDIS_URL) or not PRODUCTION)
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("NEWSROOM_PAGE_CACHE_SECONDS", 600, minimum=1)
 # Uploaded images (CKEditor and article photos).
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)

@@ -83,3 +83,32 @@ def test_production_mode_passes_check_deploy(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_page_cache_in_production_needs_a_shared_cache(tmp_path):
+    script = (
+        "import django; django.setup(); "
+        "from django.conf import settings; print(settings.NEWSROOM_PAGE_CACHE)"
+    )
+    base = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "a-long-random-production-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "tin.example",
+        "DATABASE_URL": "postgres://toasoan@127.0.0.1:5432/toasoan",
+        "NEWSROOM_VAR_DIR": str(tmp_path),
+    }
+
+    def page_cache(**extra) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            env={**base, **extra},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return result.stdout.strip()
+
+    assert page_cache() == "False"  # per-process memory would serve stale pages
+    assert page_cache(REDIS_URL="redis://127.0.0.1:6379/0") == "True"
