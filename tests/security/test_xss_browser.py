@@ -490,9 +490,12 @@ def typed_comments(site: PayloadNewsroom):
 
 
 def ckeditor_ready(page: Page) -> None:
+    # Generous: on a busy two-core CI machine CKEditor 4 has been seen to take over 15 s
+    # to build its editing frame for a body holding the whole corpus.
     page.wait_for_function(
         "() => window.CKEDITOR && CKEDITOR.instances.id_body"
-        " && CKEDITOR.instances.id_body.status === 'ready'"
+        " && CKEDITOR.instances.id_body.status === 'ready'",
+        timeout=60_000,
     )
 
 
