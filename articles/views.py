@@ -21,27 +21,14 @@ from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
 
 
-class ReaderPageMixin:
-    """For pages readers only read: another method gets a Vietnamese 405 page.
-
-    Django's own refusal has an empty body, which a browser shows as a blank page.
-    """
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        refusal = super().http_method_not_allowed(request, *args, **kwargs)  # logs, lists Allow
-        response = render(request, "405.html", status=405)
-        response["Allow"] = refusal["Allow"]
-        return response
-
-
-class HomeView(ReaderPageMixin, TemplateView):
+class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(fronts=selectors.home_fronts(), **kwargs)
 
 
-class SectionView(ReaderPageMixin, ListView):
+class SectionView(ListView):
     template_name = "articles/section_detail.html"
     context_object_name = "articles"
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
@@ -54,7 +41,7 @@ class SectionView(ReaderPageMixin, ListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class AuthorView(ReaderPageMixin, ListView):
+class AuthorView(ListView):
     template_name = "articles/author_detail.html"
     context_object_name = "articles"
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
@@ -67,7 +54,7 @@ class AuthorView(ReaderPageMixin, ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-class SearchView(ReaderPageMixin, ListView):
+class SearchView(ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE

@@ -7,9 +7,6 @@ JavaScript the form goes to ``comment_form``, which shows it again, typed text
 and all, with a captcha.
 """
 
-from collections.abc import Callable
-from functools import wraps
-
 from captcha.conf import settings as captcha_settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -20,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article
 from articles.selectors import article_for_reader
@@ -27,28 +25,6 @@ from articles.views import article_page_context
 from comments import selectors, services
 from comments.forms import CommentForm, prefill_initial
 from comments.http import client_ip, client_user_agent
-
-
-def _require_methods(*methods: str) -> Callable:
-    """Like ``require_http_methods``, but the refusal is a Vietnamese page, not an empty body."""
-
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method not in methods:
-                response = render(
-                    request,
-                    "comments/method_not_allowed.html",
-                    {"article_pk": kwargs.get("article_pk")},
-                    status=405,
-                )
-                response["Allow"] = ", ".join(methods)
-                return response
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _article_or_404(article_pk: int) -> Article:
@@ -60,7 +36,7 @@ def _article_or_404(article_pk: int) -> Article:
 
 @never_cache
 @csrf_exempt
-@_require_methods("GET", "HEAD", "POST")
+@require_http_methods(["GET", "HEAD", "POST"])
 def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
     """The comment form on a page of its own, with its captcha.
 
@@ -84,7 +60,7 @@ def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
 
 
 @never_cache
-@_require_methods("GET")
+@require_GET
 def comment_captcha(request: HttpRequest, article_pk: int) -> JsonResponse:
     """A new captcha and a CSRF token for the form on a (possibly cached) article page."""
     if request.headers.get("x-requested-with") != "XMLHttpRequest":
@@ -106,7 +82,7 @@ def comment_captcha(request: HttpRequest, article_pk: int) -> JsonResponse:
 
 
 @never_cache
-@_require_methods("POST")
+@require_POST
 def comment_post(request: HttpRequest, article_pk: int) -> HttpResponse:
     """Validate and take a comment; on any problem show the article again, form filled in."""
     article = _article_or_404(article_pk)

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
 from django.utils import translation
 
 
@@ -24,3 +25,27 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Gives Django's bodiless 405 responses a page in the reader's language.
+
+    ``require_POST``, generic views and the rest answer a wrong method with an
+    empty body, which a browser shows as a blank page. Mending it here covers
+    every view at once. An app may offer its own wording as
+    ``<app>/method_not_allowed.html``; the rest get ``405.html``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not isinstance(response, HttpResponseNotAllowed) or response.content:
+            return response
+        match = request.resolver_match
+        names = [f"{match.app_name}/method_not_allowed.html"] if match and match.app_name else []
+        context = dict(match.kwargs) if match else {}
+        page = render(request, [*names, "405.html"], context, status=405)
+        page["Allow"] = response["Allow"]
+        return page

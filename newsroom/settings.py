@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A wrong HTTP method gets a Vietnamese page instead of Django's empty 405.
+    "newsroom.middleware.MethodNotAllowedPageMiddleware",
     # A page that showed a reader's message is never cached (see comments/middleware.py).
     "comments.middleware.PrivateWhenMessagesShownMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
