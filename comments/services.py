@@ -16,7 +16,7 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -282,7 +282,11 @@ def comments_moderate(
     """
     if status not in Comment.Status.values:
         raise ValueError(f"Unknown comment status {status!r}.")
-    pks = [comment.pk for comment in comments]
+    # The admin passes a queryset: read only the ids, not every selected comment.
+    if isinstance(comments, QuerySet):
+        pks = list(comments.values_list("pk", flat=True))
+    else:
+        pks = [comment.pk for comment in comments]
     reason = reason or _("Quyết định của %(user)s") % {"user": user.get_username()}
     changed = (
         Comment.objects.filter(pk__in=pks)
@@ -333,7 +337,11 @@ def comment_save_by_moderator(
 @transaction.atomic
 def comments_delete(*, comments: Iterable[Comment]) -> int:
     """Delete comments for good (the admin's delete). Returns how many were deleted."""
-    pks = [comment.pk for comment in comments]
+    # The admin passes a queryset: read only the ids, not every selected comment.
+    if isinstance(comments, QuerySet):
+        pks = list(comments.values_list("pk", flat=True))
+    else:
+        pks = [comment.pk for comment in comments]
     deleted = Comment.objects.filter(pk__in=pks).delete()[0]
     if deleted:
         public_content_changed()

@@ -61,7 +61,6 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
 def demo_content_load(
     *,
     now: datetime | None = None,
-    with_photos: bool = True,
     on_article: Callable[[], None] | None = None,
 ) -> int:
     """Create the demo sections, authors and articles unless articles already exist.
@@ -112,14 +111,10 @@ def demo_content_load(
                 alt_text=photo["alt"],
                 order=order,
             )
-            if with_photos:
-                name = f"{vietnamese_slugify(data['title'], max_length=60)}-{order}.jpg"
-                demo_photo.image.save(name, ContentFile(make_demo_photo(photo_seed)), save=False)
-            else:
-                demo_photo.image.name = "photos/demo-missing.jpg"
+            name = f"{vietnamese_slugify(data['title'], max_length=60)}-{order}.jpg"
+            demo_photo.image.save(name, ContentFile(make_demo_photo(photo_seed)), save=False)
             demo_photo.save()
-            if with_photos:
-                services.photo_renditions_build(photo=demo_photo)
+            services.photo_renditions_build(photo=demo_photo)
         if on_article is not None:
             on_article()
     return len(ARTICLES)
