@@ -230,3 +230,14 @@ def test_polyglots_lose_their_hidden_payload(editor_client, settings, fmt, conte
     assert b"<script" not in stored and b"<?php" not in stored
     with Image.open(path) as image:
         assert image.format == fmt
+
+
+def test_upload_callback_number_cannot_inject_script(editor_client):
+    response = editor_client.post(
+        f"{UPLOAD_URL}?CKEditorFuncNum=1);alert(document.cookie);//",
+        {"upload": uploaded("x.jpg", b"not an image")},
+    )
+    html = response.content.decode()
+    # Anything but digits becomes 0: the query string never reaches the script.
+    assert "callFunction(0, " in html
+    assert "alert" not in html and "document.cookie" not in html
