@@ -32,10 +32,14 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from articles.models import Article
+from newsroom.shared_value import SharedValue
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "pagecache:state"
+# Read on every request: with Redis, each process keeps a copy that is
+# refreshed when another process announces a change (see newsroom/shared_value.py).
+_state = SharedValue(STATE_KEY)
 # Pages readers see without logging in; everything else is never cached here.
 CACHEABLE_VIEWS = frozenset(
     {"articles:home", "articles:section", "articles:author", "articles:detail"}
@@ -55,7 +59,7 @@ def public_content_changed() -> None:
 def _bump_version() -> None:
     # A fresh random version (not incr) survives a cache that lost the key:
     # keys from before can never be mistaken for current ones.
-    cache.set(STATE_KEY, (time.time_ns(), _next_scheduled_time()), timeout=None)
+    _state.set((time.time_ns(), _next_scheduled_time()))
 
 
 def _next_scheduled_time() -> float:
@@ -69,16 +73,16 @@ def _next_scheduled_time() -> float:
 
 
 def current_version() -> int:
-    state = cache.get(STATE_KEY)
+    state = _state.get()
     if state is None:
         state = (time.time_ns(), _next_scheduled_time())
-        if not cache.add(STATE_KEY, state, timeout=None):
-            state = cache.get(STATE_KEY) or state
+        if not _state.add(state):
+            state = _state.get() or state
     version, next_scheduled = state
     if time.time() >= next_scheduled:
         # A scheduled article has just gone live.
         _bump_version()
-        version = cache.get(STATE_KEY, (version, NO_SCHEDULE))[0]
+        version = _state.get((version, NO_SCHEDULE))[0]
     return version
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import redis
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
@@ -101,3 +102,18 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def require_redis(url: str) -> redis.Redis:
+    """A client for the Redis at ``url``; skips the test without one.
+
+    Missing Redis is a failure instead when NEWSROOM_REQUIRE_REDIS=1 (set by .ci/run).
+    """
+    client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.ConnectionError as error:
+        if os.environ.get("NEWSROOM_REQUIRE_REDIS") == "1":
+            pytest.fail(f"Redis is required here: {error}")
+        pytest.skip(f"no Redis at {url}: {error}")
+    return client
