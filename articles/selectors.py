@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from articles.models import Article, Author, Byline, Section
+from articles.models import Article, Author, Byline, Photo, Section
 from articles.text import fold_for_search, normalize_text
 from comments.selectors import approved_comment_count, approved_comment_counts
 
@@ -35,12 +35,6 @@ def navigation_sections() -> list[Section]:
 
 def forget_navigation_sections() -> None:
     cache.delete(NAVIGATION_CACHE_KEY)
-
-
-def _bylines_prefetch() -> Prefetch:
-    return Prefetch(
-        "bylines", queryset=Byline.objects.select_related("author").order_by("order", "id")
-    )
 
 
 def article_listing(
@@ -110,48 +104,85 @@ def attach_comment_counts(articles: list[Article]) -> None:
 
 
 def article_for_reader(*, pk: int) -> Article | None:
-    return _article_with_parts(Article.objects.published()).filter(pk=pk).first()
+    return Article.objects.published().select_related("section").filter(pk=pk).order_by().first()
 
 
 def article_for_preview(*, pk: int) -> Article | None:
-    return _article_with_parts(Article.objects.all()).filter(pk=pk).first()
+    return Article.objects.select_related("section").filter(pk=pk).order_by().first()
 
 
-def _article_with_parts(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    return queryset.select_related("section").prefetch_related(_bylines_prefetch(), "photos")
+@dataclass(frozen=True)
+class ArticleParts:
+    """What the article page shows around the article itself."""
+
+    bylines: list[Byline]
+    photos: list[Photo]
+    newer: list[Article]
+    older: list[Article]
 
 
-def newer_articles(article: Article, *, limit: int | None = None) -> list[Article]:
-    """Up to ``limit`` articles of the same section published after ``article``, newest first."""
-    limit = limit or settings.NEWSROOM_RELATED_ARTICLES
-    if article.published_at is None:
-        return []
-    closest = article_listing(
-        Article.objects.published()
-        .filter(section_id=article.section_id, published_at__gte=article.published_at)
-        .exclude(published_at=article.published_at, id__lte=article.pk)
-        .order_by("published_at", "id"),
-        with_comment_counts=False,
-    )[:limit]
-    return list(reversed(closest))
+def article_parts(article: Article) -> ArticleParts:
+    """Bylines, photos and the newer/older lists of ``article``, in two or three queries.
 
-
-def older_articles(article: Article, *, limit: int | None = None) -> list[Article]:
-    """Up to ``limit`` articles of the same section published before ``article``, newest first."""
-    limit = limit or settings.NEWSROOM_RELATED_ARTICLES
-    if article.published_at is None:
-        return []
-    return list(
-        article_listing(
-            Article.objects.published()
-            .filter(section_id=article.section_id, published_at__lte=article.published_at)
-            .exclude(published_at=article.published_at, id__gte=article.pk)
-            .order_by("-published_at", "-id"),
-            # Dates only in the newer/older lists: they sit right above the
-            # article's own comments, and counts would cost a subquery per row.
-            with_comment_counts=False,
-        )[:limit]
+    Plain queries rather than ``prefetch_related``: for one article Django's
+    prefetching machinery costs more than the queries it runs.
+    """
+    newer, older = neighbouring_articles(article)
+    return ArticleParts(
+        bylines=list(
+            Byline.objects.filter(article_id=article.pk)
+            .select_related("author")
+            .order_by("order", "id")
+        ),
+        photos=list(Photo.objects.filter(article_id=article.pk).order_by("order", "id")),
+        newer=newer,
+        older=older,
     )
+
+
+def neighbouring_articles(
+    article: Article, *, limit: int | None = None
+) -> tuple[list[Article], list[Article]]:
+    """Up to ``limit`` articles of the same section published just after and just
+    before ``article``, each list newest first.
+
+    On PostgreSQL both lists come from one ``UNION ALL`` of two index range
+    scans; SQLite cannot limit the parts of a compound query, so there it is
+    two queries.
+    """
+    limit = limit or settings.NEWSROOM_RELATED_ARTICLES
+    if article.published_at is None:
+        return [], []
+    same_section = article_listing(
+        Article.objects.published().filter(section_id=article.section_id),
+        # Dates only in the newer/older lists: they sit right above the
+        # article's own comments, and counts would cost a subquery per row.
+        with_comment_counts=False,
+    )
+    after = (
+        same_section.filter(published_at__gte=article.published_at)
+        .exclude(published_at=article.published_at, id__lte=article.pk)
+        .order_by("published_at", "id")[:limit]
+    )
+    before = (
+        same_section.filter(published_at__lte=article.published_at)
+        .exclude(published_at=article.published_at, id__gte=article.pk)
+        .order_by("-published_at", "-id")[:limit]
+    )
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(after.union(before, all=True))
+    else:
+        rows = [*after, *before]
+    rows.sort(key=_publication_order, reverse=True)
+    here = _publication_order(article)
+    return (
+        [row for row in rows if _publication_order(row) > here],
+        [row for row in rows if _publication_order(row) < here],
+    )
+
+
+def _publication_order(article: Article) -> tuple:
+    return (article.published_at, article.pk)
 
 
 def section_articles(section: Section) -> QuerySet[Article]:

@@ -96,13 +96,14 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def article_page_context(article: Article) -> dict:
+    parts = selectors.article_parts(article)
     return {
         "article": article,
-        "bylines": list(article.bylines.all()),
-        "photos": list(article.photos.all()),
+        "bylines": parts.bylines,
+        "photos": parts.photos,
         "image_sizes": ARTICLE_IMAGE_SIZES,
-        "newer_articles": selectors.newer_articles(article),
-        "older_articles": selectors.older_articles(article),
+        "newer_articles": parts.newer,
+        "older_articles": parts.older,
     }
 
 

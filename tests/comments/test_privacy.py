@@ -7,8 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from articles import services
 from comments.models import Comment
 from comments.services import comments_erase_personal_data
+from tests.conftest import article_page_queries
 from tests.factories import ArticleFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,20 +104,16 @@ def test_the_command_refuses_a_nonsense_limit():
 
 
 def test_article_page_queries_do_not_grow_with_comments(client, django_assert_num_queries):
-    """The number quoted in the notes: 6 queries with 0 or 200 approved comments.
-
-    Article, bylines, photos, newer, older (the articles app) + one page of
-    comments with their total (window count). The section menu is cached.
-    """
+    """The same queries with 0 or 200 approved comments (the section menu is cached)."""
     article = ArticleFactory()
     url = article.get_absolute_url()
     client.get(url)  # warm the navigation cache, as on a running site
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(article_page_queries()):
         empty = client.get(url)
     assert "Chưa có bình luận nào." in empty.content.decode()
 
     CommentFactory.create_batch(200, article=article, status="approved")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(article_page_queries()):
         full = client.get(url)
     html = full.content.decode()
     assert '<span class="comments__count">(200)</span>' in html
@@ -167,6 +165,32 @@ def test_article_lists_show_approved_counts_in_one_query(client, django_assert_n
     assert f'<a class="article-list__count" href="{article.get_absolute_url()}#binh-luan">' in html
     assert ">3 bình luận</a>" in html
     assert html.count('class="article-list__count"') == 1
+
+
+def test_home_and_search_lists_show_approved_counts(client):
+    older = ArticleFactory(
+        title="Bài cũ có ý kiến bạn đọc", published_at=timezone.now() - timedelta(days=1)
+    )
+    services.article_save(article=older)  # fills the accent-free search text
+    ArticleFactory(section=older.section, title="Bài mới nhất của chuyên mục")
+    CommentFactory.create_batch(4, article=older, status="approved")
+    CommentFactory(article=older, status="pending")
+
+    count_link = f'<a class="article-list__count" href="{older.get_absolute_url()}#binh-luan">'
+    for url in ("/", "/tim-kiem/?q=y+kien"):
+        html = client.get(url).content.decode()
+        assert count_link + "4 bình luận</a>" in html, url
+
+
+def test_newer_and_older_lists_under_an_article_show_no_counts(client):
+    article = ArticleFactory(published_at=timezone.now() - timedelta(days=1))
+    newer = ArticleFactory(section=article.section, title="Bài đăng sau")
+    CommentFactory.create_batch(2, article=newer, status="approved")
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Bài đăng sau" in html
+    assert "article-list__count" not in html
 
 
 def test_author_lists_count_each_comment_once(client):
