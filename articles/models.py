@@ -148,6 +148,11 @@ class Article(models.Model):
     )
     # Title and lead without accents, for accent-insensitive search on any database.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # Kept by comments.services (the only writer) so that pages and lists show
+    # counts without counting; article_save never writes it.
+    approved_comment_count = models.PositiveIntegerField(
+        _("số bình luận đã duyệt"), default=0, editable=False
+    )
     authors = models.ManyToManyField(
         Author, through="Byline", related_name="articles", verbose_name=_("tác giả")
     )

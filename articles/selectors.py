@@ -14,7 +14,6 @@ from django.db.models.functions import RowNumber
 
 from articles.models import Article, Author, Byline, Photo, Section
 from articles.text import fold_for_search, normalize_text
-from comments.selectors import approved_comment_count, approved_comment_counts
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
@@ -37,16 +36,18 @@ def forget_navigation_sections() -> None:
     cache.delete(NAVIGATION_CACHE_KEY)
 
 
-def article_listing(
-    queryset: QuerySet[Article], *, with_comment_counts: bool = True
-) -> QuerySet[Article]:
+def article_listing(queryset: QuerySet[Article]) -> QuerySet[Article]:
     """The columns a list of articles shows: title, section, time, lead, approved comments."""
-    queryset = queryset.select_related("section").only(
-        "title", "slug", "lead", "published_at", "status", "section__name", "section__slug"
+    return queryset.select_related("section").only(
+        "title",
+        "slug",
+        "lead",
+        "published_at",
+        "status",
+        "approved_comment_count",
+        "section__name",
+        "section__slug",
     )
-    if with_comment_counts:
-        queryset = queryset.annotate(approved_comment_count=approved_comment_count())
-    return queryset
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,17 @@ class SectionFront:
 
 
 def home_fronts(*, per_section: int | None = None) -> list[SectionFront]:
-    """The newest published articles of every section, in two queries.
+    """The newest published articles of every section, in one query.
 
     Only the top few per section are read. On PostgreSQL that is one
     ``UNION ALL`` of small per-section queries, each an index range scan, so
     the cost does not grow with the number of articles. SQLite cannot limit
     the parts of a compound query, so there a window function ranks the
-    articles instead (fine for the small databases SQLite serves). The comment
-    counts are fetched afterwards for the chosen articles only.
+    articles instead (fine for the small databases SQLite serves).
     """
     per_section = per_section or settings.NEWSROOM_HOME_ARTICLES_PER_SECTION
     sections = navigation_sections()
-    published = article_listing(Article.objects.published(), with_comment_counts=False)
+    published = article_listing(Article.objects.published())
     if not sections:
         return []
     if connection.features.supports_slicing_ordering_in_compound:
@@ -85,7 +85,6 @@ def home_fronts(*, per_section: int | None = None) -> list[SectionFront]:
             )
         )
         articles = list(ranked.filter(rank__lte=per_section))
-    attach_comment_counts(articles)
     by_section: dict[int, list[Article]] = {}
     for article in sorted(articles, key=lambda a: (a.published_at, a.pk), reverse=True):
         by_section.setdefault(article.section_id, []).append(article)
@@ -94,13 +93,6 @@ def home_fronts(*, per_section: int | None = None) -> list[SectionFront]:
         for section in sections
         if section.pk in by_section
     ]
-
-
-def attach_comment_counts(articles: list[Article]) -> None:
-    """Set ``approved_comment_count`` on each of ``articles`` with one grouped query."""
-    counts = approved_comment_counts([article.pk for article in articles])
-    for article in articles:
-        article.approved_comment_count = counts.get(article.pk, 0)
 
 
 def article_for_reader(*, pk: int) -> Article | None:
@@ -154,10 +146,7 @@ def neighbouring_articles(
     if article.published_at is None:
         return [], []
     same_section = article_listing(
-        Article.objects.published().filter(section_id=article.section_id),
-        # Dates only in the newer/older lists: they sit right above the
-        # article's own comments, and counts would cost a subquery per row.
-        with_comment_counts=False,
+        Article.objects.published().filter(section_id=article.section_id)
     )
     after = (
         same_section.filter(published_at__gte=article.published_at)

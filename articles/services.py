@@ -104,6 +104,13 @@ def article_prepare(*, article: Article) -> Article:
     return article
 
 
+_ARTICLE_FIELDS_EDITORS_WRITE = [
+    field.name
+    for field in Article._meta.concrete_fields
+    if not field.primary_key and field.name != "approved_comment_count"
+]
+
+
 @transaction.atomic
 def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> Article:
     article_prepare(article=article)
@@ -111,9 +118,13 @@ def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> A
         if article.pk is None:
             article.created_by = user
         article.updated_by = user
-    if article.pk is not None:
+    if article.pk is None:
+        article.save()
+    else:
         article.version += 1
-    article.save()
+        # Every field but the comment count, which moderation may have changed
+        # since this copy of the article was read.
+        article.save(update_fields=_ARTICLE_FIELDS_EDITORS_WRITE)
     # Also covers bylines and photos the admin saves in the same transaction.
     public_content_changed()
     return article

@@ -19,7 +19,9 @@ def normalize_text(value: str) -> str:
     Text pasted from other systems often arrives decomposed (NFD): the same
     word then compares, sorts and searches differently. Newlines and tabs stay.
     """
-    return _CONTROL_CHARACTERS.sub("", unicodedata.normalize("NFC", value))
+    # Control characters go first: one between a letter and its combining
+    # accent would otherwise keep the pair from being composed.
+    return unicodedata.normalize("NFC", _CONTROL_CHARACTERS.sub("", value))
 
 
 def vietnamese_slugify(value: str, *, max_length: int = 200) -> str:

@@ -117,6 +117,7 @@ def seed(database_url: str, *, articles: int, comments: int) -> DataSet:
     from articles.seeding import seed_articles
     from comments.models import Comment
     from comments.seeding import seed_comments
+    from comments.services import approved_counts_refresh
 
     started = time.monotonic()
     ids = seed_articles(count=articles, days=120)
@@ -164,6 +165,7 @@ def seed(database_url: str, *, articles: int, comments: int) -> DataSet:
         )
         for n in range(200)
     )
+    approved_counts_refresh(article_ids=[busy.pk])
     target = make_article("Bài nhận bình luận khi đo", 10)
     from django.db import connection
 

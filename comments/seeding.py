@@ -11,6 +11,7 @@ from django.db import transaction
 
 from articles.pagecache import public_content_changed
 from comments.models import Comment
+from comments.services import approved_counts_refresh_all
 
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Đỗ Thu Hà")
 TITLES = ("Ý kiến của tôi", "Đồng tình", "Cần làm rõ thêm", "Cảm ơn bài viết", "Góp ý")
@@ -67,5 +68,6 @@ def seed_comments(
         created += size
         if on_batch is not None:
             on_batch(size)
+    approved_counts_refresh_all()
     public_content_changed()
     return created

@@ -4,8 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils import timezone
 
 from articles.models import Article
@@ -61,75 +60,34 @@ class CommentPage:
 
 
 def approved_comments_page(*, article: Article, page: str | int | None = None) -> CommentPage:
-    """Approved comments of ``article``, oldest first, one page at a time, in one query.
+    """Approved comments of ``article``, oldest first, one page at a time.
 
-    The total rides along on every row (a window count), so the page and the
-    count come back together whether there are none or thousands. A page
-    number that is not a number counts as the first page; one past the end
-    shows the last page, costing one extra query on that rare path.
+    The total is the count stored on the article (kept by the moderation
+    services), so an article without comments costs no query and one with
+    half a million costs no count. A page number that is not a number counts
+    as the first page; one past the end shows the last page.
     """
     per_page = settings.COMMENTS_PER_PAGE
+    total = article.approved_comment_count
+    if not total:
+        return _empty_page()
+    num_pages = (total + per_page - 1) // per_page
     try:
         number = max(int(page or 1), 1)
     except (TypeError, ValueError):
         number = 1
-    number = min(number, 1_000_000)
-    approved = Comment.objects.approved().filter(article_id=article.pk)
+    number = min(number, num_pages)
     rows = list(
-        approved.only("name", "title", "body", "created_at", "article_id")
-        .annotate(total=Window(Count("pk")))
+        Comment.objects.approved()
+        .filter(article_id=article.pk)
+        .only("name", "title", "body", "created_at", "article_id")
         .order_by("created_at", "id")[(number - 1) * per_page : number * per_page]
     )
-    if rows:
-        total = rows[0].total
-    elif number == 1:
-        total = 0
-    else:
-        total = approved.count()
-        last = max((total + per_page - 1) // per_page, 1)
-        return approved_comments_page(article=article, page=last) if total else _empty_page()
-    return CommentPage(
-        comments=rows,
-        total=total,
-        number=number,
-        num_pages=max((total + per_page - 1) // per_page, 1),
-    )
+    return CommentPage(comments=rows, total=total, number=number, num_pages=num_pages)
 
 
 def _empty_page() -> CommentPage:
     return CommentPage(comments=[], total=0, number=1, num_pages=1)
-
-
-def approved_comment_count() -> Coalesce:
-    """An annotation for article lists: each article's approved comments, in the same query.
-
-    A correlated subquery rather than a join: lists that already join (an
-    author's articles) or rank with a window (the home page) stay correct,
-    and the count is read from the public index.
-    """
-    counts = (
-        Comment.objects.approved()
-        .filter(article_id=OuterRef("pk"))
-        .order_by()
-        .values("article_id")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-
-
-def approved_comment_counts(article_ids: list[int]) -> dict[int, int]:
-    """Approved comments per article for a handful of articles, in one grouped query."""
-    if not article_ids:
-        return {}
-    rows = (
-        Comment.objects.approved()
-        .filter(article_id__in=article_ids)
-        .order_by()
-        .values_list("article_id")
-        .annotate(count=Count("pk"))
-    )
-    return dict(rows)
 
 
 def recent_duplicates(*, ip_address: str, body: str, now: datetime | None = None) -> list[Comment]:

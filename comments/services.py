@@ -16,7 +16,8 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -288,6 +289,7 @@ def comments_moderate(
     else:
         pks = [comment.pk for comment in comments]
     reason = reason or _("Quyết định của %(user)s") % {"user": user.get_username()}
+    article_ids = _lock_articles_of(pks)
     changed = (
         Comment.objects.filter(pk__in=pks)
         .exclude(status=status)
@@ -299,6 +301,7 @@ def comments_moderate(
         )
     )
     if changed:
+        approved_counts_refresh(article_ids=article_ids)
         # Approving (or withdrawing) a comment changes the article page and the
         # counts in lists; cached copies must not outlive the decision.
         public_content_changed()
@@ -329,7 +332,9 @@ def comment_save_by_moderator(
         comment.moderated_at = timezone.now()
         if "moderation_reason" not in changed_fields or not comment.moderation_reason:
             comment.moderation_reason = _("Quyết định của %(user)s") % {"user": user.get_username()}
+    article_ids = _lock_articles_of([comment.pk])
     comment.save()
+    approved_counts_refresh(article_ids=article_ids)
     public_content_changed()
     return comment
 
@@ -342,10 +347,60 @@ def comments_delete(*, comments: Iterable[Comment]) -> int:
         pks = list(comments.values_list("pk", flat=True))
     else:
         pks = [comment.pk for comment in comments]
+    article_ids = _lock_articles_of(pks)
     deleted = Comment.objects.filter(pk__in=pks).delete()[0]
     if deleted:
+        approved_counts_refresh(article_ids=article_ids)
         public_content_changed()
     return deleted
+
+
+def approved_counts_refresh(*, article_ids: Collection[int]) -> None:
+    """Recount ``Article.approved_comment_count`` for ``article_ids`` from the comments.
+
+    A recount rather than an increment, so a count can never drift: whatever
+    happened before, it is right again after the next decision on that article.
+    Callers that change statuses lock the articles first (``_lock_articles_of``);
+    otherwise two moderators deciding on one article at once could each count
+    without the other's still uncommitted change.
+    """
+    if not article_ids:
+        return
+    Article.objects.filter(pk__in=article_ids).update(
+        approved_comment_count=_approved_count_of_outer_article()
+    )
+
+
+def approved_counts_refresh_all() -> None:
+    """Recount every article (after bulk loading comments, e.g. ``seed_bulk``)."""
+    Article.objects.update(approved_comment_count=_approved_count_of_outer_article())
+
+
+def _approved_count_of_outer_article() -> Coalesce:
+    approved = (
+        Comment.objects.approved()
+        .filter(article_id=OuterRef("pk"))
+        .order_by()
+        .values("article_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(approved, output_field=IntegerField()), 0)
+
+
+def _lock_articles_of(comment_pks: Collection[int]) -> list[int]:
+    """Lock the articles of these comments until the transaction ends; returns their ids."""
+    article_ids = sorted(
+        set(Comment.objects.filter(pk__in=comment_pks).values_list("article_id", flat=True))
+    )
+    # In id order, so two transactions cannot each hold one lock the other wants.
+    list(
+        Article.objects.select_for_update()
+        .filter(pk__in=article_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return article_ids
 
 
 @transaction.atomic

@@ -104,14 +104,16 @@ def browser():
         chromium.close()
 
 
-def article_page_queries() -> int:
+def article_page_queries(*, with_comments: bool) -> int:
     """Queries behind an article page: the article, bylines, photos, the newer and
-    older lists, one page of comments with their total. PostgreSQL reads both
-    lists in one UNION ALL; SQLite cannot limit the parts of a compound query.
+    older lists, and one page of comments when it has any (the count is stored
+    on the article). PostgreSQL reads both lists in one UNION ALL; SQLite
+    cannot limit the parts of a compound query.
     """
     from django.db import connection
 
-    return 5 if connection.features.supports_slicing_ordering_in_compound else 6
+    lists = 1 if connection.features.supports_slicing_ordering_in_compound else 2
+    return 3 + lists + (1 if with_comments else 0)
 
 
 def require_redis(url: str) -> redis.Redis:

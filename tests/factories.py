@@ -85,3 +85,12 @@ class CommentFactory(factory.django.DjangoModelFactory):
     status = "pending"
     ip_address = "203.0.113.7"
     user_agent = "Mozilla/5.0 (thử nghiệm)"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Keep the article's stored count true, as the moderation services do.
+        from comments.services import approved_counts_refresh
+
+        comment = super()._create(model_class, *args, **kwargs)
+        approved_counts_refresh(article_ids=[comment.article_id])
+        return comment

@@ -47,3 +47,7 @@ def test_normalize_text_composes_and_strips_control_characters():
 
 def test_fold_for_search_ignores_accents_case_and_d_stroke():
     assert fold_for_search("Đà  NẴNG đón Tết") == "da nang don tet"
+
+
+def test_normalize_text_composes_an_accent_split_from_its_letter_by_a_control_character():
+    assert normalize_text("A\x1f\u0323") == "\u1ea0"  # "Ạ", one code point
