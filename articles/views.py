@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
@@ -67,6 +68,7 @@ class SearchView(ListView):
         return super().get_context_data(query=self.query, **kwargs)
 
 
+@require_safe
 def article_detail(request: HttpRequest, section_slug: str, slug: str, pk: int) -> HttpResponse:
     article = selectors.article_for_reader(pk=pk)
     if article is None:
@@ -107,6 +109,7 @@ def article_page_context(article: Article) -> dict:
     }
 
 
+@require_safe
 def choose_language(request: HttpRequest, language: str) -> HttpResponse:
     """Remember the reader's language and go back to where they were.
 
@@ -134,6 +137,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_safe
 def media_file(request: HttpRequest, path: str) -> HttpResponse:
     """An uploaded file, when Django serves them itself (``SERVE_MEDIA``).
 
