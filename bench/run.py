@@ -55,6 +55,33 @@ TARGETS = {
 }
 
 
+BENCH_DATABASE_URL = ADMIN_URL.rsplit("/", 1)[0] + "/" + BENCH_DB
+
+
+def use_production_environment(*, static_root: str, media_root: str) -> None:
+    """Production settings on plain HTTP and loopback, for this process and its children.
+
+    Redis (emptied first) when it is running, as in production.
+    """
+    os.environ.update(
+        {
+            "DJANGO_ENV": "production",
+            "SECRET_KEY": "bench-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": BENCH_DATABASE_URL,
+            "STATIC_ROOT": static_root,
+            "MEDIA_ROOT": media_root,
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    if redis_available():
+        os.environ["REDIS_URL"] = REDIS_URL
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+
+
 def log(message: str) -> None:
     print(f"[bench {time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
 
@@ -478,26 +505,10 @@ def main() -> int:
         print("wrk is not installed: apt-get install -y wrk", file=sys.stderr)
         return 2
 
-    database_url = ADMIN_URL.rsplit("/", 1)[0] + "/" + BENCH_DB
+    database_url = BENCH_DATABASE_URL
     static_root = tempfile.mkdtemp(prefix="toasoan-bench-static-")
     media_root = tempfile.mkdtemp(prefix="toasoan-bench-media-")
-    os.environ.update(
-        {
-            "DJANGO_ENV": "production",
-            "SECRET_KEY": "bench-" + "x" * 50,
-            "ALLOWED_HOSTS": "127.0.0.1,testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": database_url,
-            "STATIC_ROOT": static_root,
-            "MEDIA_ROOT": media_root,
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    if redis_available():
-        os.environ["REDIS_URL"] = REDIS_URL
-        import redis
-
-        redis.Redis.from_url(REDIS_URL).flushdb()
+    use_production_environment(static_root=static_root, media_root=media_root)
     log(f"database {BENCH_DB}; cache {'Redis' if redis_available() else 'local memory'}")
     create_database(database_url)
     run_manage(["collectstatic", "--noinput", "--verbosity", "0"], database_url)
