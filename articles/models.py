@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.images import validate_image_file
 
@@ -26,7 +27,7 @@ class Section(models.Model):
     class Meta:
         ordering = ("order", "name")
         verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
+        verbose_name_plural = pgettext_lazy("plural", "chuyên mục")
 
     def __str__(self) -> str:
         return self.name
@@ -58,7 +59,7 @@ class Author(models.Model):
     class Meta:
         ordering = ("name",)
         verbose_name = _("tác giả")
-        verbose_name_plural = _("tác giả")
+        verbose_name_plural = pgettext_lazy("plural", "tác giả")
 
     def __str__(self) -> str:
         return self.name
@@ -162,7 +163,7 @@ class Article(models.Model):
     class Meta:
         ordering = ("-published_at", "-id")
         verbose_name = _("bài viết")
-        verbose_name_plural = _("bài viết")
+        verbose_name_plural = pgettext_lazy("plural", "bài viết")
         get_latest_by = "published_at"
         indexes = [
             # Section pages, home page and newer/older lists: published articles
@@ -230,7 +231,7 @@ class Byline(models.Model):
     class Meta:
         ordering = ("order", "id")
         verbose_name = _("tác giả bài viết")
-        verbose_name_plural = _("tác giả bài viết")
+        verbose_name_plural = pgettext_lazy("plural", "tác giả bài viết")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "author", "role"], name="byline_unique_author_role"
@@ -279,7 +280,7 @@ class Photo(models.Model):
     class Meta:
         ordering = ("order", "id")
         verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh")
+        verbose_name_plural = pgettext_lazy("plural", "ảnh")
 
     def __str__(self) -> str:
         return self.caption[:60] or self.alt_text

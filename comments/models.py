@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article
 
@@ -68,7 +69,7 @@ class Comment(models.Model):
     class Meta:
         ordering = ("-created_at", "-id")
         verbose_name = _("bình luận")
-        verbose_name_plural = _("bình luận")
+        verbose_name_plural = pgettext_lazy("plural", "bình luận")
         indexes = [
             # The approved comments under an article, oldest first.
             models.Index(
@@ -124,7 +125,7 @@ class BlockedTerm(models.Model):
     class Meta:
         ordering = ("term",)
         verbose_name = _("từ bị chặn")
-        verbose_name_plural = _("từ bị chặn")
+        verbose_name_plural = pgettext_lazy("plural", "từ bị chặn")
 
     def __str__(self) -> str:
         return self.term

@@ -39,3 +39,16 @@ def test_admin_strings_missing_from_djangos_catalog_are_vietnamese(editor_client
     form = editor_client.post("/admin/articles/article/add/", {"title": ""}).content.decode()
     assert "Vui lòng sửa các lỗi bên dưới." in form
     assert "Please correct" not in form
+
+
+def test_admin_names_lists_in_the_plural_in_english_and_vietnamese(client, superuser):
+    client.force_login(superuser)
+    vietnamese = client.get("/admin/").content.decode()
+    client.get("/ngon-ngu/en/")
+    english = client.get("/admin/").content.decode()
+
+    # Vietnamese nouns do not change in the plural; English ones do.
+    for name in ("Bài viết", "Chuyên mục", "Bình luận", "Từ bị chặn"):
+        assert f">{name}</a>" in vietnamese
+    for name in ("Articles", "Sections", "Authors", "Comments", "Blocked words"):
+        assert f">{name}</a>" in english
