@@ -1,0 +1,39 @@
+"""Every query behind an article page can be answered from an index (PostgreSQL)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ArticleFactory, BylineFactory, CommentFactory, PhotoFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    # SQLite plans say little about a production database; CI's PostgreSQL pass runs this.
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL query plans"),
+]
+
+
+def test_article_page_queries_use_indexes_not_table_scans(client):
+    article = ArticleFactory()
+    for order in range(3):
+        PhotoFactory(article=article, order=order)
+    BylineFactory(article=article)
+    ArticleFactory.create_batch(3, section=article.section)
+    CommentFactory.create_batch(3, article=article, status="approved")
+    client.get(article.get_absolute_url())  # the section menu is then cached
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.get_absolute_url())
+
+    assert len(queries.captured_queries) >= 5
+    with connection.cursor() as cursor:
+        # Test tables are tiny, so a sequential scan would be cheapest; forbid it
+        # to see whether an index can answer each query, as it must on big tables.
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            for query in queries.captured_queries:
+                cursor.execute("EXPLAIN " + query["sql"])
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                assert "Seq Scan" not in plan, f"{query['sql']}\n{plan}"
+        finally:
+            cursor.execute("SET enable_seqscan = on")
