@@ -114,7 +114,7 @@ class ArticleParts:
 
 
 def article_parts(article: Article) -> ArticleParts:
-    """Bylines, photos and the newer/older lists of ``article``, in two or three queries.
+    """Bylines, photos and the newer/older lists of ``article``: three queries (four on SQLite).
 
     Plain queries rather than ``prefetch_related``: for one article Django's
     prefetching machinery costs more than the queries it runs.
