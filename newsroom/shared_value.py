@@ -15,7 +15,10 @@ Correctness rests on three rules:
   trust the message, so announcements arriving out of order cannot leave an
   old value behind;
 * whenever the subscription is not known to be alive (not started yet, Redis
-  restarted, a heartbeat went unanswered), ``get`` reads Redis as before.
+  restarted, a heartbeat went unanswered), ``get`` reads Redis as before;
+* a change Redis could not take (a network cut it survives, data intact) is
+  kept and written again as soon as Redis answers, rather than lost with the
+  old value still in place for everyone.
 
 With another cache backend (local memory in development and tests) there is
 nothing to listen to and ``get``/``set`` use the cache directly.
@@ -55,6 +58,9 @@ class SharedValue:
         self._listening_for: tuple | None = None
         self._generation = 0
         self._start_lock = threading.Lock()
+        # A value set while Redis could not take it, to be written again.
+        self._unwritten: Any = _MISSING
+        self._write_lock = threading.Lock()
 
     def get(self, default: Any = None) -> Any:
         backend = _redis_backend()
@@ -65,34 +71,53 @@ class SharedValue:
         return cache.get(self.key, default)
 
     def set(self, value: Any) -> None:
-        cache.set(self.key, value, timeout=None)
-        self._changed(value)
+        """Store ``value`` and announce it.
+
+        If Redis cannot take it now (a network cut that Redis itself survives),
+        the value is kept and the listener writes it as soon as Redis answers
+        again: a lost write would leave every process on the old version.
+        """
+        backend = _redis_backend()
+        if backend is None:
+            cache.set(self.key, value, timeout=None)
+            return
+        self._ensure_listening(backend)
+        self._unwritten = value
+        self._write_unwritten(backend)
 
     def add(self, value: Any) -> bool:
         """Set the value unless one exists; True if this call set it."""
         added = cache.add(self.key, value, timeout=None)
         if added:
-            self._changed(value)
+            self.set(value)  # the same value again, to announce it
         return added
 
     @property
     def listening(self) -> bool:
         return self._live
 
-    def _changed(self, value: Any) -> None:
-        backend = _redis_backend()
-        if backend is None:
-            return
-        if self._live:
-            # This process sees its own change at once; the others when the
-            # announcement arrives.
-            self._value = value
-        try:
-            backend.client().publish(self._channel(backend), b"changed")
-        except (RedisError, OSError) as error:
-            # Other processes keep their copy until their heartbeat fails and
-            # they fall back to reading Redis: say so loudly.
-            logger.error("could not announce a changed cache value", extra={"error": repr(error)})
+    def _write_unwritten(self, backend: ForgivingRedisCache) -> None:
+        """Store and announce the value last set, unless that already happened."""
+        with self._write_lock:
+            value = self._unwritten
+            if value is _MISSING:
+                return
+            try:
+                # Not the forgiving set, which would swallow the failure.
+                RedisCache.set(backend, self.key, value, timeout=None)
+                backend.client().publish(self._channel(backend), b"changed")
+            except (RedisError, OSError) as error:
+                logger.error(
+                    "could not store a changed cache value; retrying when Redis answers",
+                    extra={"error": repr(error)},
+                )
+                return
+            if self._unwritten is value:
+                self._unwritten = _MISSING
+            if self._live:
+                # This process sees its own change at once; the others when the
+                # announcement arrives.
+                self._value = value
 
     def _channel(self, backend: ForgivingRedisCache) -> str:
         return backend.make_key(self.key) + ":changed"
@@ -124,9 +149,12 @@ class SharedValue:
                 pubsub = backend.client().pubsub()
                 pubsub.subscribe(self._channel(backend))
                 self._await(pubsub, "subscribe", backend, generation)
+                self._write_unwritten(backend)
                 self._refresh(backend, generation)
                 self._live = generation == self._generation
                 while generation == self._generation:
+                    if self._unwritten is not _MISSING:
+                        self._write_unwritten(backend)
                     message = pubsub.get_message(timeout=HEARTBEAT_SECONDS)
                     if message is None:
                         pubsub.ping()

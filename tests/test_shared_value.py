@@ -13,6 +13,7 @@ import uuid
 import pytest
 import redis
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 
 from newsroom.cache import ForgivingRedisCache
 from newsroom.shared_value import SharedValue
@@ -119,3 +120,29 @@ def test_a_missing_value_reads_as_the_default(redis_cache):
     assert reader.get("default") == "default"
     assert SharedValue("never-set").add(("version", 1)) is True
     assert wait_for(lambda: reader.get() == ("version", 1), seconds=1.0)
+
+
+def test_a_change_redis_could_not_take_is_written_when_it_answers_again(
+    redis_cache, monkeypatch, caplog
+):
+    writer, reader = SharedValue("state"), SharedValue("state")
+    writer.set(("version", 1))
+    reader.get()
+    assert wait_for(lambda: reader.listening and writer.listening)
+    real_set = RedisCache.set
+    refusals = []
+
+    def refuse_once(self, *args, **kwargs):
+        if not refusals:
+            refusals.append(args)
+            raise redis.ConnectionError("network cut")
+        return real_set(self, *args, **kwargs)
+
+    monkeypatch.setattr(RedisCache, "set", refuse_once)
+
+    writer.set(("version", 2))  # an editor publishes during the cut
+
+    assert refusals, "the write did not reach Redis at all"
+    assert "could not store a changed cache value" in caplog.text
+    assert wait_for(lambda: reader.get() == ("version", 2), seconds=3.0)
+    assert cache.get("state") == ("version", 2)
