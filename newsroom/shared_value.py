@@ -7,7 +7,7 @@ on a Redis pub/sub channel; a thread in every process listens and re-reads the
 value when told. Readers then pay a memory read, and still see a change as
 soon as the announcement arrives (well under a millisecond on a LAN).
 
-Correctness rests on three rules:
+Correctness rests on four rules:
 
 * the listener subscribes *before* it reads the value, so no change can fall
   between the read and the subscription;
