@@ -24,7 +24,7 @@ REDIS_URL = "redis://127.0.0.1:6379/13"
 
 @pytest.fixture
 def redis_cache(settings):
-    require_redis(REDIS_URL)
+    client = require_redis(REDIS_URL)
     settings.CACHES = {
         "default": {
             "BACKEND": "newsroom.cache.ForgivingRedisCache",
@@ -33,6 +33,7 @@ def redis_cache(settings):
         }
     }
     yield cache
+    client.flushdb()  # the values are stored without expiry
 
 
 def wait_for(condition, seconds: float = 3.0) -> bool:
