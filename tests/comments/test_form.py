@@ -6,8 +6,10 @@ import unicodedata
 import pytest
 from captcha.models import CaptchaStore
 from django.contrib.sessions.models import Session
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from comments.forms import CommentForm, normalize_phone
 from comments.models import Comment
@@ -35,6 +37,19 @@ def test_article_page_has_the_form_with_every_label_and_required_marks(client, a
     for input_id in re.findall(r'<(?:input|textarea)[^>]* id="([^"]+)"', html):
         if input_id != "search-q":
             assert f'<label for="{input_id}">' in html
+
+
+def test_the_empty_form_is_the_same_as_one_rendered_afresh_in_each_language(client, article):
+    # The article page reuses the empty form's fields, rendered once per language.
+    for language, label in (("vi", "Họ tên"), ("en", "Full name"), ("vi", "Họ tên")):
+        client.get(f"/ngon-ngu/{language}/")
+        html = client.get(article.get_absolute_url()).content.decode()
+        with translation.override(language):
+            afresh = render_to_string(
+                "comments/includes/comment_fields.html", {"form": CommentForm()}
+            )
+        assert afresh in html
+        assert f'<label for="binh-luan-name">{label} <span class="required"' in html
 
 
 def test_form_sits_below_the_newer_and_older_lists(client, article):
