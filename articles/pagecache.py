@@ -51,9 +51,25 @@ def public_content_changed() -> None:
     """Call whenever something readers can see changes; takes effect at commit.
 
     Bumping before the commit would let a reader rebuild a page from the old
-    data under the new version, which would then stay stale.
+    data under the new version, which would then stay stale. One bump per
+    transaction is enough: saving an article with its photos in the admin
+    reports a change for each, but readers need a single new version.
     """
-    transaction.on_commit(_bump_version)
+    if not _bump_already_due():
+        transaction.on_commit(_bump_version)
+
+
+def _bump_already_due() -> bool:
+    """Whether this transaction has a bump waiting for its commit already.
+
+    A waiting bump covers the current change too: Django drops it only when a
+    savepoint that was open at registration is rolled back, and every savepoint
+    still open encloses the current change, which is then rolled back as well.
+    """
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(
+        func is _bump_version for _savepoints, func, _robust in connection.run_on_commit
+    )
 
 
 def _bump_version() -> None:
@@ -91,8 +107,9 @@ class _RecentPages:
 
     The shared cache (Redis) costs a round trip and an unpickling per read; the
     hottest pages are kept here too, under the same versioned key, so a hit
-    needs only the one round trip that reads the current version. A new
-    version makes every entry here unreachable, like in the shared cache.
+    touches neither Redis nor the database (the version itself is in memory,
+    see newsroom/shared_value.py). A new version makes every entry here
+    unreachable, like in the shared cache.
     """
 
     def __init__(self, size: int = 256):

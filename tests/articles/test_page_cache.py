@@ -5,12 +5,13 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
 from articles import services
 from articles.models import Article
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
 # Real commits, so the on_commit hooks that bump the version really run.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -141,3 +142,42 @@ def test_approving_a_comment_shows_it_at_once(client, article):
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "Ý kiến chờ duyệt" in response.content.decode()
+
+
+def test_several_changes_in_one_transaction_bump_the_version_once(client, article, monkeypatch):
+    from articles import pagecache
+
+    url = article.get_absolute_url()
+    client.get(url)  # the version exists and the page is cached
+    bumps = []
+    real_set = pagecache._state.set
+    monkeypatch.setattr(
+        pagecache._state, "set", lambda value: bumps.append(value) or real_set(value)
+    )
+    url = article.get_absolute_url()
+    client.get(url)
+
+    with transaction.atomic():  # as the admin saves an article with its bylines and photos
+        article.lead = "Sapo sửa cùng lúc với tác giả."
+        services.article_save(article=article)
+        services.author_save(author=AuthorFactory.build(name="Tác giả mới"))
+
+    assert len(bumps) == 1
+    assert "Sapo sửa cùng lúc với tác giả." in client.get(url).content.decode()
+
+
+def test_a_change_rolled_back_does_not_take_the_next_changes_bump_with_it(client, article):
+    url = article.get_absolute_url()
+    client.get(url)
+
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                services.author_save(author=AuthorFactory.build(name="Không được lưu"))
+                raise RuntimeError("undone")
+        except RuntimeError:
+            pass
+        article.lead = "Sapo lưu sau một thay đổi bị hủy."
+        services.article_save(article=article)
+
+    assert "Sapo lưu sau một thay đổi bị hủy." in client.get(url).content.decode()
