@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from articles.models import Article
 from articles.text import fold_for_search, normalize_text
@@ -120,7 +120,7 @@ class CommentAdmin(admin.ModelAdmin):
         return (pending_first().asc(), "-created_at", "-id")
 
     def can_see_personal_data(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("comments.change_comment")
+        return self.has_change_permission(request)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -187,47 +187,36 @@ class CommentAdmin(admin.ModelAdmin):
             comment=obj, user=request.user, changed_fields=form.changed_data
         )
 
-    def _report(self, request, message: str, changed: int) -> None:
+    def _moderate(self, request, queryset, status: str, message: str) -> None:
+        """Apply ``status`` and say how many comments changed (``message`` has %(count)d)."""
+        changed = services.comments_moderate(comments=queryset, status=status, user=request.user)
         self.message_user(
             request, message % {"count": changed}, messages.SUCCESS if changed else messages.WARNING
         )
 
+    # ngettext_lazy picks the plural form from the "count" it is formatted with.
     @admin.action(description=_("Duyệt"), permissions=["change"])
     def approve(self, request, queryset):
-        changed = services.comments_moderate(
-            comments=queryset, status=Comment.Status.APPROVED, user=request.user
+        message = ngettext_lazy(
+            "Đã duyệt %(count)d bình luận.", "Đã duyệt %(count)d bình luận.", "count"
         )
-        self._report(
-            request,
-            ngettext("Đã duyệt %(count)d bình luận.", "Đã duyệt %(count)d bình luận.", changed),
-            changed,
-        )
+        self._moderate(request, queryset, Comment.Status.APPROVED, message)
 
     @admin.action(description=_("Từ chối"), permissions=["change"])
     def reject(self, request, queryset):
-        changed = services.comments_moderate(
-            comments=queryset, status=Comment.Status.REJECTED, user=request.user
+        message = ngettext_lazy(
+            "Đã từ chối %(count)d bình luận.", "Đã từ chối %(count)d bình luận.", "count"
         )
-        self._report(
-            request,
-            ngettext("Đã từ chối %(count)d bình luận.", "Đã từ chối %(count)d bình luận.", changed),
-            changed,
-        )
+        self._moderate(request, queryset, Comment.Status.REJECTED, message)
 
     @admin.action(description=_("Đánh dấu spam"), permissions=["change"])
     def mark_spam(self, request, queryset):
-        changed = services.comments_moderate(
-            comments=queryset, status=Comment.Status.SPAM, user=request.user
+        message = ngettext_lazy(
+            "Đã đánh dấu spam %(count)d bình luận.",
+            "Đã đánh dấu spam %(count)d bình luận.",
+            "count",
         )
-        self._report(
-            request,
-            ngettext(
-                "Đã đánh dấu spam %(count)d bình luận.",
-                "Đã đánh dấu spam %(count)d bình luận.",
-                changed,
-            ),
-            changed,
-        )
+        self._moderate(request, queryset, Comment.Status.SPAM, message)
 
 
 class BlockedTermAdminForm(forms.ModelForm):

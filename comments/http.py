@@ -33,4 +33,4 @@ def client_ip(request: HttpRequest) -> str | None:
 
 
 def client_user_agent(request: HttpRequest) -> str:
-    return normalize_text(request.META.get("HTTP_USER_AGENT", ""))[:500]
+    return normalize_text(request.META.get("HTTP_USER_AGENT", ""))

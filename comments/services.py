@@ -50,11 +50,10 @@ class CommentNotAccepted(Exception):
     comment is kept as rejected for the record).
     """
 
-    def __init__(self, message: str, *, code: str, comment: Comment | None = None) -> None:
+    def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
-        self.comment = comment
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ def comment_submit(
         },
     )
     if refusal:
-        raise CommentNotAccepted(refusal, code="blocked", comment=comment)
+        raise CommentNotAccepted(refusal, code="blocked")
     return comment
 
 
@@ -273,8 +272,6 @@ def comments_moderate(
     comments: Iterable[Comment],
     status: str,
     user: AbstractBaseUser,
-    reason: str = "",
-    now: datetime | None = None,
 ) -> int:
     """Set the status of ``comments``, recording who decided and when. Returns how many changed.
 
@@ -283,21 +280,16 @@ def comments_moderate(
     """
     if status not in Comment.Status.values:
         raise ValueError(f"Unknown comment status {status!r}.")
-    # The admin passes a queryset: read only the ids, not every selected comment.
-    if isinstance(comments, QuerySet):
-        pks = list(comments.values_list("pk", flat=True))
-    else:
-        pks = [comment.pk for comment in comments]
-    reason = reason or _("Quyết định của %(user)s") % {"user": user.get_username()}
-    article_ids = _lock_articles_of(pks)
+    pks = _pks_of(comments)
+    article_ids = _lock_articles_of(comment_pks=pks)
     changed = (
         Comment.objects.filter(pk__in=pks)
         .exclude(status=status)
         .update(
             status=status,
             moderated_by=user,
-            moderated_at=now or timezone.now(),
-            moderation_reason=reason[: Comment._meta.get_field("moderation_reason").max_length],
+            moderated_at=timezone.now(),
+            moderation_reason=_decided_by(user),
         )
     )
     if changed:
@@ -331,8 +323,8 @@ def comment_save_by_moderator(
         comment.moderated_by = user
         comment.moderated_at = timezone.now()
         if "moderation_reason" not in changed_fields or not comment.moderation_reason:
-            comment.moderation_reason = _("Quyết định của %(user)s") % {"user": user.get_username()}
-    article_ids = _lock_articles_of([comment.pk])
+            comment.moderation_reason = _decided_by(user)
+    article_ids = _lock_articles(article_ids=[comment.article_id])
     comment.save()
     approved_counts_refresh(article_ids=article_ids)
     public_content_changed()
@@ -342,12 +334,8 @@ def comment_save_by_moderator(
 @transaction.atomic
 def comments_delete(*, comments: Iterable[Comment]) -> int:
     """Delete comments for good (the admin's delete). Returns how many were deleted."""
-    # The admin passes a queryset: read only the ids, not every selected comment.
-    if isinstance(comments, QuerySet):
-        pks = list(comments.values_list("pk", flat=True))
-    else:
-        pks = [comment.pk for comment in comments]
-    article_ids = _lock_articles_of(pks)
+    pks = _pks_of(comments)
+    article_ids = _lock_articles_of(comment_pks=pks)
     deleted = Comment.objects.filter(pk__in=pks).delete()[0]
     if deleted:
         approved_counts_refresh(article_ids=article_ids)
@@ -360,7 +348,7 @@ def approved_counts_refresh(*, article_ids: Collection[int]) -> None:
 
     A recount rather than an increment, so a count can never drift: whatever
     happened before, it is right again after the next decision on that article.
-    Callers that change statuses lock the articles first (``_lock_articles_of``);
+    Callers that change statuses lock the articles first (``_lock_articles``);
     otherwise two moderators deciding on one article at once could each count
     without the other's still uncommitted change.
     """
@@ -388,19 +376,33 @@ def _approved_count_of_outer_article() -> Coalesce:
     return Coalesce(Subquery(approved, output_field=IntegerField()), 0)
 
 
-def _lock_articles_of(comment_pks: Collection[int]) -> list[int]:
+def _pks_of(comments: Iterable[Comment]) -> list[int]:
+    # The admin passes a queryset: read only the ids, not every selected comment.
+    if isinstance(comments, QuerySet):
+        return list(comments.values_list("pk", flat=True))
+    return [comment.pk for comment in comments]
+
+
+def _decided_by(user: AbstractBaseUser) -> str:
+    reason = _("Quyết định của %(user)s") % {"user": user.get_username()}
+    return reason[: Comment._meta.get_field("moderation_reason").max_length]
+
+
+def _lock_articles_of(*, comment_pks: Collection[int]) -> list[int]:
     """Lock the articles of these comments until the transaction ends; returns their ids."""
-    article_ids = sorted(
-        set(Comment.objects.filter(pk__in=comment_pks).values_list("article_id", flat=True))
+    return _lock_articles(
+        article_ids=Comment.objects.filter(pk__in=comment_pks).values("article_id")
     )
+
+
+def _lock_articles(*, article_ids: Collection[int] | QuerySet) -> list[int]:
     # In id order, so two transactions cannot each hold one lock the other wants.
-    list(
+    return list(
         Article.objects.select_for_update()
         .filter(pk__in=article_ids)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    return article_ids
 
 
 @transaction.atomic

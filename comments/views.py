@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -46,7 +45,20 @@ def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
     validated or stored here, hence no CSRF check (the real POST has one).
     """
     article = _article_or_404(article_pk)
-    context = {"article": article, "comments_open": selectors.comments_are_open(article)}
+    response = _comment_page(request, article)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _comment_page(
+    request: HttpRequest, article: Article, *, session_expired: bool = False, status: int = 200
+) -> HttpResponse:
+    """The comment page: after a POST, with what the reader typed so far; a new captcha."""
+    context = {
+        "article": article,
+        "comments_open": selectors.comments_are_open(article),
+        "session_expired": session_expired,
+    }
     if request.method == "POST":
         context["form"] = CommentForm(initial=prefill_initial(request.POST))
         context["continued"] = True
@@ -54,9 +66,7 @@ def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
         context["form"] = CommentForm()
     if context["comments_open"]:
         context["captcha"] = services.captcha_challenge_new()
-    response = render(request, "comments/comment_form.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return render(request, "comments/comment_form.html", context, status=status)
 
 
 @never_cache
@@ -169,22 +179,12 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     reader then gets the comment page with their text still in it and a new
     captcha and token, instead of an error page that loses what they wrote.
     """
-    try:
-        match = resolve(request.path_info) if request.method == "POST" else None
-    except Resolver404:
-        match = None
+    # The CSRF check runs after URL resolution, so the match is already there.
+    match = request.resolver_match if request.method == "POST" else None
     if match is not None and match.view_name == "comments:post":
         article = article_for_reader(pk=match.kwargs["article_pk"])
         if article is not None and selectors.comments_are_open(article):
-            context = {
-                "article": article,
-                "comments_open": True,
-                "form": CommentForm(initial=prefill_initial(request.POST)),
-                "continued": True,
-                "session_expired": True,
-                "captcha": services.captcha_challenge_new(),
-            }
-            response = render(request, "comments/comment_form.html", context, status=403)
+            response = _comment_page(request, article, session_expired=True, status=403)
             add_never_cache_headers(response)
             return response
     return render(request, "403_csrf.html", status=403)
