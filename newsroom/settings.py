@@ -162,8 +162,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind a proxy, set to the number of proxies so the client's address is used.
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0) or None
+# Reverse proxies in front of the site: client addresses (login lockout, comment
+# flood control) then come from X-Forwarded-For, see newsroom/http.py.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
 # The database store, ignoring forged keys that would make PostgreSQL fail (see the module).
 SESSION_ENGINE = "newsroom.sessions"
 SESSION_COOKIE_HTTPONLY = True
@@ -346,9 +348,6 @@ COMMENTS_DUPLICATE_WINDOW_MINUTES = env_int("COMMENTS_DUPLICATE_WINDOW_MINUTES",
 COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2, minimum=0)
 # Articles stop taking comments this many days after publication (0 = never).
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30, minimum=0)
-# Reverse proxies in front of the site whose X-Forwarded-For can be trusted (0 = none);
-# the same variable as django-axes reads.
-COMMENTS_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
 # Email the "Kiểm duyệt viên" group about each new pending comment (through TASKS).
 COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", False)
 # Start of the admin links in those emails, e.g. https://toasoan.example.vn

@@ -68,6 +68,6 @@ def _comment_rules(settings):
     settings.COMMENTS_DUPLICATE_WINDOW_MINUTES = 10
     settings.COMMENTS_MAX_LINKS = 2
     settings.COMMENTS_CLOSE_AFTER_DAYS = 30
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
     settings.COMMENTS_NOTIFY_MODERATORS = False
     settings.COMMENTS_PER_PAGE = 50

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from articles.roles import MODERATORS_GROUP
 from comments import services
-from comments.http import client_ip
 from comments.models import BlockedTerm, Comment
+from newsroom.http import client_ip
 from tests.comments.conftest import post_comment
 from tests.factories import ArticleFactory, CommentFactory, UserFactory
 
@@ -154,16 +154,16 @@ def test_client_ip_uses_forwarded_for_only_behind_trusted_proxies(settings):
     request = factory.get(
         "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9, 10.0.0.1"
     )
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.2"
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 2
+    settings.TRUSTED_PROXY_COUNT = 2
     assert client_ip(request) == "203.0.113.9"  # the forged 6.6.6.6 is ignored
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(factory.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="rác")) is None
 
 
 def test_flood_control_counts_the_forwarded_address(article, settings):
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     first = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.1")
     second = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.2")

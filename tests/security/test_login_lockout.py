@@ -36,6 +36,28 @@ def test_lockout_is_per_address_so_others_can_still_log_in(client, settings):
     assert response["Location"] == "/admin/"
 
 
+def test_behind_a_proxy_the_lockout_is_per_forwarded_address(client, settings):
+    # Everyone arrives from the proxy's address; only X-Forwarded-For tells readers apart.
+    settings.TRUSTED_PROXY_COUNT = 1
+    UserFactory(username="bientap", password="mat-khau-dung", is_staff=True)
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            LOGIN,
+            {"username": "bientap", "password": "sai"},
+            **proxy,
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+    editor = client.post(
+        LOGIN,
+        {"username": "bientap", "password": "mat-khau-dung"},
+        **proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert editor.status_code == 302
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.66"
+
+
 def test_superuser_can_unlock_from_the_admin(client, settings, superuser):
     UserFactory(username="bientap", password="mat-khau-dung", is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):

@@ -1,4 +1,4 @@
-"""Request helpers for the comment views."""
+"""Request helpers shared by the apps and django-axes."""
 
 import ipaddress
 
@@ -9,15 +9,15 @@ from articles.text import normalize_text
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The reader's IP address, as flood control and duplicate checks see it.
+    """The client's IP address, as flood control, duplicate checks and login lockout see it.
 
-    ``REMOTE_ADDR`` unless the site runs behind ``COMMENTS_TRUSTED_PROXY_COUNT``
+    ``REMOTE_ADDR`` unless the site runs behind ``TRUSTED_PROXY_COUNT``
     reverse proxies, in which case the address is taken from that position in
     ``X-Forwarded-For`` counting from the right: entries further left are
     written by the client and can be forged.
     """
     candidate = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.COMMENTS_TRUSTED_PROXY_COUNT
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [
             part.strip()
