@@ -239,10 +239,12 @@ def test_posting_does_not_fail_when_the_mail_server_does(
 ):
     settings.COMMENTS_NOTIFY_MODERATORS = True
     settings.MAILERS = {"default": {"BACKEND": "tests.comments.test_antiabuse.BrokenMailer"}}
+    BrokenMailer.attempts = 0
     with django_capture_on_commit_callbacks(execute=True):
         response = post_comment(client, article)
     assert response.status_code == 302
     assert Comment.objects.count() == 1
+    assert BrokenMailer.attempts == 1  # the mail was really tried, and failed
 
 
 class BrokenMailer:
@@ -251,7 +253,10 @@ class BrokenMailer:
     def __init__(self, *args, **kwargs):
         pass
 
+    attempts = 0
+
     def send_messages(self, messages):
+        BrokenMailer.attempts += 1
         raise ConnectionRefusedError("SMTP server is down")
 
 

@@ -74,6 +74,12 @@ def test_the_article_page_and_lists_show_the_stored_count(client, moderator):
 
     assert '<span class="comments__count">(2)</span>' in page
     assert ">2 bình luận</a>" in section
+    # What is shown is the stored number, not a count of the rows.
+    Article.objects.filter(pk=article.pk).update(approved_comment_count=7)
+    page = client.get(article.get_absolute_url()).content.decode()
+    section = client.get(article.section.get_absolute_url()).content.decode()
+    assert '<span class="comments__count">(7)</span>' in page
+    assert ">7 bình luận</a>" in section
 
 
 @pytest.mark.skipif(

@@ -317,3 +317,7 @@ def test_answer_for_reads_the_store(client, article):
     challenge = new_challenge(client, article)
     assert answer_for(challenge.key) == challenge.answer
     assert len(challenge.answer) == 5
+    # The key is one the reader's page can show: its image is served.
+    image = client.get(reverse("captcha-image", args=[challenge.key]))
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"

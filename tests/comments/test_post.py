@@ -56,9 +56,13 @@ def test_user_agent_is_recorded(client, article):
     assert Comment.objects.get().user_agent == "Mozilla/5.0 (X11; Linux) Chromium"
 
 
-def test_an_article_page_without_a_message_stays_cacheable(client, article):
+def test_an_article_page_without_a_message_stays_cacheable(client, article, settings):
+    settings.NEWSROOM_PAGE_CACHE = True
     response = client.get(article.get_absolute_url())
     assert "private" not in response.get("Cache-Control", "")
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert not response.cookies
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
 def test_wrong_captcha_brings_back_the_article_with_everything_typed(client, article):

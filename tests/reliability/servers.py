@@ -177,8 +177,13 @@ class Server:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], log_path: Path, *, workers: int = 2) -> Iterator[Server]:
-    """gunicorn with ``workers`` sync workers on a free loopback port, stopped on exit."""
+def gunicorn(
+    env: dict[str, str], log_path: Path, *, workers: int = 2, access_log: bool = False
+) -> Iterator[Server]:
+    """gunicorn with ``workers`` sync workers on a free loopback port, stopped on exit.
+
+    With ``access_log``, each request is logged as "access <worker pid> <path>".
+    """
     port = free_port()
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
@@ -197,6 +202,11 @@ def gunicorn(env: dict[str, str], log_path: Path, *, workers: int = 2) -> Iterat
                 "60",
                 "--log-level",
                 "warning",
+                *(
+                    ["--access-logfile", "-", "--access-logformat", "access %(p)s %(U)s"]
+                    if access_log
+                    else []
+                ),
             ],
             cwd=ROOT,
             env=env,

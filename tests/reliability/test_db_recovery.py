@@ -131,6 +131,7 @@ def test_site_serves_503_during_a_database_outage_and_recovers_without_restart(t
             for _ in range(3):
                 fetch(page)
             pooled = proxy.open_connections
+            assert pooled >= 1, timeline  # else there is no idle connection to cut
             proxy.stop()
             proxy.start()
             note(f"database restarted while idle ({pooled} pooled connections cut)")

@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles.text import normalize_text
+from articles.text import fold_for_search, normalize_text
 from tests.security.xss_payloads import (
     KINDS,
     PAYLOADS,
@@ -176,6 +176,13 @@ def test_lists_show_every_title_lead_name_and_bio_escaped(client, site, settings
     everything = "".join(pages.values())
     for article in site.articles:
         assert_shown_escaped(everything, article.title, f"article {article.pk}")
+    # The search pages list results, each escaped: every article whose title or
+    # lead (accents removed) contains the word searched for.
+    searched = "".join(page for url, page in pages.items() if url.startswith("search "))
+    matching = [a for a in site.articles if "xss" in fold_for_search(f"{a.title} {a.lead}")]
+    assert len(matching) >= 10
+    for article in matching:
+        assert_shown_escaped(searched, article.title, f"search, article {article.pk}")
 
 
 def test_search_words_and_typed_comments_come_back_escaped(client, site):
