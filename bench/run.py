@@ -404,39 +404,32 @@ def post_comments(server: Server, article_pk: int, *, clients: int, per_client: 
 # --- Queries and plans ---------------------------------------------------------------
 
 
-def queries_per_page(paths: dict[str, str]) -> dict[str, int]:
+def page_queries(path: str) -> list[str]:
+    """The SQL of one uncached view of ``path``, the menu cache warm as on a running site."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    counts = {}
     with override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["testserver"]):
         client = Client()
-        for name, path in paths.items():
-            client.get(path)  # warm the menu cache, as on a running site
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code)
-            counts[name] = len(queries)
-    return counts
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def queries_per_page(paths: dict[str, str]) -> dict[str, int]:
+    return {name: len(page_queries(path)) for name, path in paths.items()}
 
 
 def article_query_plans(paths: list[str]) -> list[tuple[str, str]]:
     """The scans PostgreSQL chooses for each distinct query behind these article pages."""
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
 
-    with (
-        override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["testserver"]),
-        CaptureQueriesContext(connection) as queries,
-    ):
-        for path in paths:
-            Client().get(path)
     plans, seen = [], set()
     with connection.cursor() as cursor:
-        for query in queries.captured_queries:
-            sql = query["sql"]
+        for sql in (sql for path in paths for sql in page_queries(path)):
             # Ignore the literal values: the same query for another article is no news.
             shape = re.sub(r"'[^']*'|\b\d+\b", "?", sql)
             if not sql.lstrip("( ").upper().startswith("SELECT") or shape in seen:

@@ -372,21 +372,25 @@ def public_pages(site: PayloadNewsroom):
 
         return check
 
-    for section in site.sections:
-        articles = list(selectors.section_articles(section))
-        assert 0 < len(articles) <= settings.NEWSROOM_ARTICLES_PER_PAGE
+    def profile(name: str, text: str, articles: list[Article]) -> Callable[[Page], None]:
+        """A section's or an author's page: heading, description, meta, their articles."""
 
-        def section_page(page: Page, section=section, articles=articles) -> None:
-            assert_texts(texts(page, "h1"), [section.name], "name")
-            assert_texts(texts(page, ".page-header p"), [section.description], "description")
+        def check(page: Page) -> None:
+            assert_texts(texts(page, "h1"), [name], "name")
+            assert_texts(texts(page, ".page-header p"), [text], "description")
             assert_texts(
                 attributes(page, "meta[name=description]", "content"),
-                [Truncator(section.description).chars(160)],
+                [Truncator(text).chars(160)],
                 "meta description",
             )
             listing(articles)(page)
 
-        yield section.get_absolute_url(), section_page
+        return check
+
+    for section in site.sections:
+        articles = list(selectors.section_articles(section))
+        assert 0 < len(articles) <= settings.NEWSROOM_ARTICLES_PER_PAGE
+        yield section.get_absolute_url(), profile(section.name, section.description, articles)
 
     found = list(selectors.search_articles("xss")[: settings.NEWSROOM_ARTICLES_PER_PAGE])
     assert len(found) == settings.NEWSROOM_ARTICLES_PER_PAGE
@@ -406,18 +410,7 @@ def public_pages(site: PayloadNewsroom):
     for author in site.authors:
         articles = list(selectors.author_articles(author))
         assert 0 < len(articles) <= settings.NEWSROOM_ARTICLES_PER_PAGE
-
-        def author_page(page: Page, author=author, articles=articles) -> None:
-            assert_texts(texts(page, "h1"), [author.name], "name")
-            assert_texts(texts(page, ".page-header p"), [author.bio], "bio")
-            assert_texts(
-                attributes(page, "meta[name=description]", "content"),
-                [Truncator(author.bio).chars(160)],
-                "meta description",
-            )
-            listing(articles)(page)
-
-        yield author.get_absolute_url(), author_page
+        yield author.get_absolute_url(), profile(author.name, author.bio, articles)
 
     hub = site.hub
 
