@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.images import validate_image_file
+from core.querysets import SignallingQuerySet
 
 
 class Section(models.Model):
@@ -23,6 +24,8 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField(
         _("thứ tự"), default=0, help_text=_("Số nhỏ hiện trước trên thanh điều hướng.")
     )
+
+    objects = SignallingQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "name")
@@ -56,6 +59,8 @@ class Author(models.Model):
         help_text=_("Tài khoản đăng nhập của tác giả, nếu có."),
     )
 
+    objects = SignallingQuerySet.as_manager()
+
     class Meta:
         ordering = ("name",)
         verbose_name = _("tác giả")
@@ -68,7 +73,7 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"author_slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(SignallingQuerySet):
     def published(self) -> "ArticleQuerySet":
         """What readers may see: published, and the publish time has come.
 
@@ -228,6 +233,8 @@ class Byline(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
+    objects = SignallingQuerySet.as_manager()
+
     class Meta:
         ordering = ("order", "id")
         verbose_name = _("tác giả bài viết")
@@ -276,6 +283,8 @@ class Photo(models.Model):
     # Resized WebP and JPEG copies, described here so pages can list them
     # without touching storage: [{"width", "height", "webp", "jpg"}, …].
     renditions = models.JSONField(_("bản thu nhỏ"), default=list, blank=True, editable=False)
+
+    objects = SignallingQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "id")

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section
-from articles.pagecache import public_content_changed
 from articles.text import fold_for_search, vietnamese_slugify
 
 BULK_SECTIONS = ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", "Đô thị", "Giáo dục", "Y tế")
@@ -93,5 +92,4 @@ def seed_articles(
             ids.extend(article.pk for article in created)
         if on_batch is not None:
             on_batch(size)
-    public_content_changed()
     return ids

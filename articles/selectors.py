@@ -14,6 +14,7 @@ from django.db.models.functions import RowNumber
 
 from articles.models import Article, Author, Byline, Photo, Section
 from articles.text import fold_for_search, normalize_text
+from core.dependencies import depends_on, list_key
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
@@ -25,6 +26,7 @@ def navigation_sections() -> list[Section]:
     With the local-memory cache each server process has its own copy, so the
     timeout bounds how long another process can show an outdated menu.
     """
+    depends_on(list_key(Section))
     sections = cache.get(NAVIGATION_CACHE_KEY)
     if sections is None:
         sections = list(Section.objects.only("name", "slug", "order"))
@@ -70,6 +72,7 @@ def home_fronts(*, per_section: int | None = None) -> list[SectionFront]:
     published = article_listing(Article.objects.published())
     if not sections:
         return []
+    depends_on(*(list_key(Article, section=section.pk) for section in sections))
     if connection.features.supports_slicing_ordering_in_compound:
         parts = [
             published.filter(section_id=section.pk).order_by("-published_at", "-id")[:per_section]
@@ -145,9 +148,12 @@ def neighbouring_articles(
     limit = limit or settings.NEWSROOM_RELATED_ARTICLES
     if article.published_at is None:
         return [], []
+    depends_on(list_key(Article, section=article.section_id))
+    # These lists show no comment counts, so a comment on a neighbour does not
+    # make this page stale.
     same_section = article_listing(
         Article.objects.published().filter(section_id=article.section_id)
-    )
+    ).defer("approved_comment_count")
     after = (
         same_section.filter(published_at__gte=article.published_at)
         .exclude(published_at=article.published_at, id__lte=article.pk)
@@ -175,12 +181,14 @@ def _publication_order(article: Article) -> tuple:
 
 
 def section_articles(section: Section) -> QuerySet[Article]:
+    depends_on(list_key(Article, section=section.pk))
     return article_listing(Article.objects.published().filter(section=section)).order_by(
         "-published_at", "-id"
     )
 
 
 def author_articles(author: Author) -> QuerySet[Article]:
+    depends_on(list_key(Article, author=author.pk))
     return article_listing(
         Article.objects.published().filter(bylines__author=author).distinct()
     ).order_by("-published_at", "-id")

@@ -15,7 +15,6 @@ from django.utils import timezone
 from PIL import Image, ImageOps
 
 from articles.models import Article, Author, Photo, Section
-from articles.pagecache import public_content_changed
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import sanitize_rich_text
 from articles.selectors import forget_navigation_sections
@@ -60,7 +59,6 @@ def section_save(*, section: Section) -> Section:
             )
     section.save()
     forget_navigation_sections()
-    public_content_changed()
     return section
 
 
@@ -71,7 +69,6 @@ def sections_delete(*, sections: Iterable[Section]) -> int:
         section.delete()
         deleted += 1
     forget_navigation_sections()
-    public_content_changed()
     return deleted
 
 
@@ -81,7 +78,6 @@ def author_save(*, author: Author) -> Author:
     if not author.slug:
         author.slug = unique_slug(Author, author.name, instance_pk=author.pk, max_length=140)
     author.save()
-    public_content_changed()
     return author
 
 
@@ -125,8 +121,6 @@ def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> A
         # Every field but the comment count, which moderation may have changed
         # since this copy of the article was read.
         article.save(update_fields=_ARTICLE_FIELDS_EDITORS_WRITE)
-    # Also covers bylines and photos the admin saves in the same transaction.
-    public_content_changed()
     return article
 
 
@@ -156,8 +150,6 @@ def articles_publish_now(
             update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
         )
         changed += 1
-    if changed:
-        public_content_changed()
     return changed
 
 
@@ -173,8 +165,6 @@ def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | 
         article.version = F("version") + 1
         article.save(update_fields=["status", "updated_by", "updated_at", "version"])
         changed += 1
-    if changed:
-        public_content_changed()
     return changed
 
 
@@ -197,7 +187,6 @@ def photo_renditions_build(*, photo: Photo) -> Photo:
     ]
     delete_renditions(renditions=stale, storage=storage)
     photo.save(update_fields=["renditions", "width", "height"])
-    public_content_changed()
     return photo
 
 

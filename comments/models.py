@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.models import Article
+from core.querysets import SignallingQuerySet
 
 
 def pending_first() -> Case:
@@ -14,7 +15,7 @@ def pending_first() -> Case:
     )
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(SignallingQuerySet):
     def approved(self) -> "CommentQuerySet":
         """What readers may see. Everything else stays in the moderation queue or the bin."""
         return self.filter(status=Comment.Status.APPROVED)

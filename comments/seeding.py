@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 
 from django.db import transaction
 
-from articles.pagecache import public_content_changed
 from comments.models import Comment
 from comments.services import approved_counts_refresh_all
 
@@ -69,5 +68,4 @@ def seed_comments(
         if on_batch is not None:
             on_batch(size)
     approved_counts_refresh_all()
-    public_content_changed()
     return created

@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
-from articles.pagecache import public_content_changed
 from articles.text import fold_for_search
 from comments import selectors
 from comments.models import BlockedTerm, Comment
@@ -294,9 +293,6 @@ def comments_moderate(
     )
     if changed:
         approved_counts_refresh(article_ids=article_ids)
-        # Approving (or withdrawing) a comment changes the article page and the
-        # counts in lists; cached copies must not outlive the decision.
-        public_content_changed()
     logger.info(
         "comments moderated",
         extra={
@@ -327,7 +323,6 @@ def comment_save_by_moderator(
     article_ids = _lock_articles(article_ids=[comment.article_id])
     comment.save()
     approved_counts_refresh(article_ids=article_ids)
-    public_content_changed()
     return comment
 
 
@@ -339,7 +334,6 @@ def comments_delete(*, comments: Iterable[Comment]) -> int:
     deleted = Comment.objects.filter(pk__in=pks).delete()[0]
     if deleted:
         approved_counts_refresh(article_ids=article_ids)
-        public_content_changed()
     return deleted
 
 
@@ -354,9 +348,11 @@ def approved_counts_refresh(*, article_ids: Collection[int]) -> None:
     """
     if not article_ids:
         return
-    Article.objects.filter(pk__in=article_ids).update(
+    # Only the counts that differ are written, so a recount that changes
+    # nothing makes no cached page stale.
+    Article.objects.filter(pk__in=article_ids).exclude(
         approved_comment_count=_approved_count_of_outer_article()
-    )
+    ).update(approved_comment_count=_approved_count_of_outer_article())
 
 
 def approved_counts_refresh_all() -> None:

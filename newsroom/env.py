@@ -99,8 +99,11 @@ def database_from_url(url: str, *, pool: bool = True) -> dict[str, Any]:
         # default, so a site could stay down for minutes after the database came
         # back. Giving up after as long as a request waits (`timeout`) keeps the
         # gaps between attempts at 2 s or less; the next request starts afresh.
-        # Readers get the 503 page after at most 5 s instead of 10.
-        options["pool"] = {"min_size": 1, "max_size": 8, "timeout": 5, "reconnect_timeout": 5}
+        # Readers get the 503 page after at most 1 s: a worker waiting longer for
+        # a database that is away is a worker that cannot serve cached pages.
+        options["pool"] = {"min_size": 1, "max_size": 8, "timeout": 1, "reconnect_timeout": 5}
+        # A new connection to an unreachable server gives up as quickly.
+        options.setdefault("connect_timeout", "1")
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,

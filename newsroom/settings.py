@@ -43,6 +43,18 @@ ALLOWED_HOSTS = env_list(
 )
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required when DJANGO_ENV=production.")
+
+# The public address of the site, the start of every absolute URL a page shows
+# (canonical links, og:url, og:image, feeds). Never taken from a request's Host
+# header, so no request can plant another host in a cached page.
+NEWSROOM_SITE_URL = env_str(
+    "NEWSROOM_SITE_URL",
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION and ALLOWED_HOSTS[0] != "*" else "",
+).rstrip("/") or ("" if PRODUCTION else "http://127.0.0.1:8000")
+if PRODUCTION and not NEWSROOM_SITE_URL:
+    raise ImproperlyConfigured("NEWSROOM_SITE_URL is required when ALLOWED_HOSTS is '*'.")
+if not NEWSROOM_SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("NEWSROOM_SITE_URL must start with http:// or https://.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -61,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "articles",
     "comments",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +84,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.ChosenLanguageMiddleware",
     # Serves anonymous readers before sessions, CSRF or auth are looked at.
-    "articles.pagecache.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -351,7 +364,7 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30, minimum=0)
 # Email the "Kiểm duyệt viên" group about each new pending comment (through TASKS).
 COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", False)
 # Start of the admin links in those emails, e.g. https://toasoan.example.vn
-COMMENTS_NOTIFY_SITE_URL = env_str("COMMENTS_NOTIFY_SITE_URL", "").rstrip("/")
+COMMENTS_NOTIFY_SITE_URL = env_str("COMMENTS_NOTIFY_SITE_URL", NEWSROOM_SITE_URL).rstrip("/")
 # Phone numbers, IP addresses and browsers of decided comments are erased after
 # this many days by `manage.py erase_comment_personal_data` (run daily).
 COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int(
@@ -365,12 +378,17 @@ NEWSROOM_OUTLET_CODE = env_str("NEWSROOM_OUTLET_CODE", "HNP")
 NEWSROOM_ARTICLES_PER_PAGE = env_int("NEWSROOM_ARTICLES_PER_PAGE", 20, minimum=1, maximum=200)
 NEWSROOM_HOME_ARTICLES_PER_SECTION = env_int("NEWSROOM_HOME_ARTICLES_PER_SECTION", 5, minimum=1)
 NEWSROOM_RELATED_ARTICLES = 10
-# Whole-page cache for anonymous readers (articles/pagecache.py explains how it stays correct).
+# Whole-page cache for anonymous readers (pagecache/middleware.py explains how it stays correct).
 # Its invalidation lives in the cache, so several server processes need a shared
 # one: in production the page cache is on only with REDIS_URL (per-process local
 # memory would let other workers serve a page from before an edit).
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", bool(REDIS_URL) or not PRODUCTION)
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("NEWSROOM_PAGE_CACHE_SECONDS", 600, minimum=1)
+# Called with the dependency keys of every change (``keys=frozenset``), after the
+# page cache has recorded it: where a shared HTTP cache in front is told to purge.
+NEWSROOM_PAGE_CACHE_PURGE_HOOK = env_str(
+    "NEWSROOM_PAGE_CACHE_PURGE_HOOK", "pagecache.invalidation.purge_nothing"
+)
 # Uploaded images (CKEditor and article photos).
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000, minimum=1)

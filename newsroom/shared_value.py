@@ -34,7 +34,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
-from newsroom.cache import ForgivingRedisCache
+from newsroom.cache import ForgivingRedisCache, redis_servers
 
 logger = logging.getLogger("newsroom.cache")
 
@@ -125,7 +125,7 @@ class SharedValue:
     def _ensure_listening(self, backend: ForgivingRedisCache) -> None:
         # Django gives each thread its own backend object, so compare what
         # they point at, not the objects.
-        target = (os.getpid(), tuple(backend._servers), backend.make_key(self.key))
+        target = (os.getpid(), redis_servers(backend), backend.make_key(self.key))
         if self._listening_for == target:
             return
         with self._start_lock:

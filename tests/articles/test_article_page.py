@@ -90,13 +90,14 @@ def test_article_page_has_caption_credit_and_alt_under_each_photo(client, articl
     assert 'loading="lazy"' not in figures[0] and 'loading="lazy"' in figures[1]
 
 
-def test_article_page_head_is_vietnamese_and_canonical(client, article):
+def test_article_page_head_is_vietnamese_and_canonical(client, article, settings):
+    settings.NEWSROOM_SITE_URL = "https://tin.example.vn"
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<html lang="vi">' in html
     assert "<title>Sở TT&amp;TT chúc Tết Xuân Đinh Dậu 2017 - " in html
     assert '<meta name="description" content="Chiều 19/1, lãnh đạo Sở' in html
     assert (
-        f'<link rel="canonical" href="http://testserver/thoi-su/so-tt-tt-chuc-tet-xuan-dinh-dau-2017-{article.pk}/">'
+        f'<link rel="canonical" href="https://tin.example.vn/thoi-su/so-tt-tt-chuc-tet-xuan-dinh-dau-2017-{article.pk}/">'
         in html
     )
 

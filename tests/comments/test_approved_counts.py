@@ -98,16 +98,16 @@ def test_two_moderators_deciding_on_one_article_at_once_count_both(monkeypatch):
     article = ArticleFactory()
     first, second = CommentFactory.create_batch(2, article=article)
     first_has_counted = threading.Event()
-    real_bump = services.public_content_changed
+    real_recount = services.approved_counts_refresh
 
-    def slow_bump_in_first_moderator():
-        # Runs inside the first decision's transaction, after its recount.
+    def slow_recount_in_first_moderator(**kwargs):
+        real_recount(**kwargs)
+        # Inside the first decision's transaction, after its recount.
         if threading.current_thread().name == "first":
             first_has_counted.set()
             time.sleep(0.5)
-        real_bump()
 
-    monkeypatch.setattr(services, "public_content_changed", slow_bump_in_first_moderator)
+    monkeypatch.setattr(services, "approved_counts_refresh", slow_recount_in_first_moderator)
     errors = []
 
     def decide(comment):

@@ -1,0 +1,69 @@
+"""What a rendered page depends on, recorded while it is rendered.
+
+The page cache (``pagecache``) stores each page with the *dependency keys* of
+what it showed, and a change re-renders only the pages whose keys it touches.
+Keys are plain strings, so that an HTTP cache in front (Varnish's xkey, a CDN's
+surrogate keys) can purge by the same names:
+
+* ``article:12``, ``section:3``, ``author:5``: one row, as shown anywhere (its
+  title in a list, its page); ``article:12:comments``: its approved comments
+  and their count;
+* ``article?section=3``, ``article?author=5``, ``section``: *which* rows a list
+  shows (a published article joins or leaves a section's lists, a section is
+  added to the menu);
+* ``site``: every page (after a migration, for example).
+
+Rows record themselves when they are loaded from the database (the page cache
+listens to the models' ``post_init``); lists are recorded by the selectors that
+read them, with :func:`depends_on` and :func:`list_key`. Outside a page that is
+being cached, recording does nothing and costs one context-variable read.
+
+This module knows no model and imports no app, so that every app can record
+what it reads without depending on the page cache.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Model
+
+SITE_KEY = "site"
+
+_recording: ContextVar[set[str] | None] = ContextVar("page_dependencies", default=None)
+
+
+def object_key(model: type[Model] | Model, pk: object, *, part: str = "") -> str:
+    """The key of one row: ``article:12``, or of one part of it: ``article:12:comments``."""
+    key = f"{model._meta.model_name}:{pk}"
+    return f"{key}:{part}" if part else key
+
+
+def list_key(model: type[Model], **filters: object) -> str:
+    """The key of the membership of a list: ``article?section=3``, ``section`` for all."""
+    name = model._meta.model_name
+    if not filters:
+        return name
+    return name + "?" + "&".join(f"{field}={value}" for field, value in sorted(filters.items()))
+
+
+def depends_on(*keys: str) -> None:
+    """Record that the page being rendered shows what ``keys`` name."""
+    recorded = _recording.get()
+    if recorded is not None:
+        recorded.update(keys)
+
+
+def is_recording() -> bool:
+    return _recording.get() is not None
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the keys recorded inside the block into the set it yields."""
+    keys: set[str] = {SITE_KEY}
+    token = _recording.set(keys)
+    try:
+        yield keys
+    finally:
+        _recording.reset(token)

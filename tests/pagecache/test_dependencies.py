@@ -1,0 +1,305 @@
+"""A change re-renders the pages that show it, and only those, whatever path wrote it."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from articles import services
+from articles.models import Article, Byline
+from comments import services as comment_services
+from comments.models import Comment
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    CommentFactory,
+    PhotoFactory,
+    SectionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def newsroom():
+    """Two sections, two articles in each; A has a pending comment."""
+    news = SectionFactory(name="Thời sự", slug="thoi-su")
+    culture = SectionFactory(name="Văn hóa", slug="van-hoa")
+    a = ArticleFactory(section=news, title="Bài A về cầu Rồng")
+    a_neighbour = ArticleFactory(section=news, title="Bài láng giềng của A")
+    b = ArticleFactory(section=culture, title="Bài B về lễ hội")
+    author = AuthorFactory(name="Trần Thu Hà", slug="tran-thu-ha")
+    BylineFactory(article=a, author=author)
+    comment = CommentFactory(article=a, title="Ý kiến về cầu Rồng", status="pending")
+    return {
+        "news": news,
+        "culture": culture,
+        "a": a,
+        "a_neighbour": a_neighbour,
+        "b": b,
+        "author": author,
+        "comment": comment,
+    }
+
+
+def warm(client, *urls) -> None:
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def cache_state(client, url) -> str:
+    return client.get(url)["X-Page-Cache"]
+
+
+def test_a_comment_decision_on_a_leaves_b_cached_and_shows_on_a_at_once(
+    client, newsroom, django_assert_num_queries, purged
+):
+    a, b = newsroom["a"], newsroom["b"]
+    warm(
+        client,
+        a.get_absolute_url(),
+        b.get_absolute_url(),
+        newsroom["a_neighbour"].get_absolute_url(),
+    )
+
+    moderator = UserFactory(is_staff=True)
+    comment_services.comments_moderate(
+        comments=[newsroom["comment"]], status=Comment.Status.APPROVED, user=moderator
+    )
+
+    with django_assert_num_queries(0):
+        response = client.get(b.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    # A's neighbour lists A without its comment count: untouched too.
+    assert cache_state(client, newsroom["a_neighbour"].get_absolute_url()) == "hit"
+    response = client.get(a.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ý kiến về cầu Rồng" in response.content.decode()
+    assert purged == [frozenset({f"article:{a.pk}:comments"})]
+
+
+def test_a_reader_posting_a_comment_makes_nothing_stale(client, newsroom, purged):
+    a = newsroom["a"]
+    warm(client, a.get_absolute_url())
+    CommentFactory(article=a, title="Chưa duyệt", status="pending")
+    assert cache_state(client, a.get_absolute_url()) == "hit"
+    assert purged == []
+
+
+def test_the_section_list_shows_a_new_comment_count_at_once(client, newsroom):
+    warm(client, "/thoi-su/")
+    comment_services.comments_moderate(
+        comments=[newsroom["comment"]], status=Comment.Status.APPROVED, user=UserFactory()
+    )
+    response = client.get("/thoi-su/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "1 bình luận" in response.content.decode()
+
+
+def test_an_edit_in_one_section_leaves_another_sections_article_cached(client, newsroom, purged):
+    a, b = newsroom["a"], newsroom["b"]
+    warm(client, a.get_absolute_url(), b.get_absolute_url(), "/van-hoa/", "/thoi-su/", "/")
+
+    a.title = "Bài A về cầu Rồng phun lửa"
+    services.article_save(article=a)
+
+    assert cache_state(client, b.get_absolute_url()) == "hit"
+    assert cache_state(client, "/van-hoa/") == "hit"
+    for url in (a.get_absolute_url(), "/thoi-su/", "/", newsroom["a_neighbour"].get_absolute_url()):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Bài A về cầu Rồng phun lửa" in response.content.decode(), url
+    # The edit changed no list: only the pages showing A.
+    assert purged == [frozenset({f"article:{a.pk}"})]
+
+
+def test_the_author_page_shows_a_renamed_author_at_once(client, newsroom):
+    author = newsroom["author"]
+    warm(client, author.get_absolute_url(), newsroom["a"].get_absolute_url())
+    warm(client, newsroom["b"].get_absolute_url())
+    author.name = "Trần Thu Hằng"
+    services.author_save(author=author)
+    assert "Trần Thu Hằng" in client.get(author.get_absolute_url()).content.decode()
+    assert "Trần Thu Hằng" in client.get(newsroom["a"].get_absolute_url()).content.decode()
+    assert cache_state(client, newsroom["b"].get_absolute_url()) == "hit"
+
+
+def test_publishing_in_a_section_updates_its_lists_and_neighbours_only(client, newsroom, purged):
+    a, b = newsroom["a"], newsroom["b"]
+    warm(client, a.get_absolute_url(), b.get_absolute_url(), "/thoi-su/", "/van-hoa/")
+    draft = ArticleFactory(
+        section=newsroom["news"], title="Tin mới toanh", status="draft", published_at=None
+    )
+    assert cache_state(client, "/thoi-su/") == "hit"  # a draft shows nowhere
+
+    services.articles_publish_now(articles=[draft])
+
+    assert "Tin mới toanh" in client.get("/thoi-su/").content.decode()
+    assert (
+        "Tin mới toanh" in client.get(a.get_absolute_url()).content.decode()
+    )  # "Các bài mới đăng"
+    assert cache_state(client, b.get_absolute_url()) == "hit"
+    assert cache_state(client, "/van-hoa/") == "hit"
+    assert f"article?section={newsroom['news'].pk}" in purged[-1]
+
+
+def test_a_photo_added_shows_on_its_article(client, newsroom):
+    a = newsroom["a"]
+    warm(client, a.get_absolute_url(), newsroom["b"].get_absolute_url())
+    PhotoFactory(article=a, caption="Cầu Rồng về đêm.")
+    assert "Cầu Rồng về đêm." in client.get(a.get_absolute_url()).content.decode()
+    assert cache_state(client, newsroom["b"].get_absolute_url()) == "hit"
+
+
+def test_a_byline_added_shows_on_the_article_and_the_author_page(client, newsroom):
+    b, author = newsroom["b"], newsroom["author"]
+    warm(client, b.get_absolute_url(), author.get_absolute_url())
+    Byline.objects.create(article=b, author=author)
+    assert "Trần Thu Hà" in client.get(b.get_absolute_url()).content.decode()
+    assert "Bài B về lễ hội" in client.get(author.get_absolute_url()).content.decode()
+
+
+def assert_gone_everywhere(client, newsroom, url) -> None:
+    assert client.get(url).status_code == 404
+    for page in ("/", "/thoi-su/", newsroom["author"].get_absolute_url()):
+        assert "Bài A về cầu Rồng" not in client.get(page).content.decode(), page
+    assert (
+        "Bài A về cầu Rồng"
+        not in client.get(newsroom["a_neighbour"].get_absolute_url()).content.decode()
+    )
+
+
+def warm_everything(client, newsroom) -> str:
+    url = newsroom["a"].get_absolute_url()
+    warm(
+        client,
+        url,
+        "/",
+        "/thoi-su/",
+        newsroom["author"].get_absolute_url(),
+        newsroom["a_neighbour"].get_absolute_url(),
+    )
+    assert "Bài A về cầu Rồng" in client.get("/").content.decode()
+    return url
+
+
+def test_deleting_an_article_in_the_admin_removes_it_everywhere_at_once(client, newsroom):
+    url = warm_everything(client, newsroom)
+    admin = Client()
+    admin.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    response = admin.post(f"/admin/articles/article/{newsroom['a'].pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=newsroom["a"].pk).exists()
+    assert_gone_everywhere(client, newsroom, url)
+
+
+def test_deleting_articles_with_the_admins_bulk_action_removes_them_at_once(client, newsroom):
+    url = warm_everything(client, newsroom)
+    admin = Client()
+    admin.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    response = admin.post(
+        "/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [newsroom["a"].pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=newsroom["a"].pk).exists()
+    assert_gone_everywhere(client, newsroom, url)
+
+
+def test_deleting_from_a_shell_removes_it_at_once(client, newsroom):
+    url = warm_everything(client, newsroom)
+    Article.objects.filter(pk=newsroom["a"].pk).delete()
+    assert_gone_everywhere(client, newsroom, url)
+
+
+def test_a_bulk_update_from_a_shell_unpublishes_at_once(client, newsroom):
+    url = warm_everything(client, newsroom)
+    Article.objects.filter(pk=newsroom["a"].pk).update(status=Article.Status.DRAFT)
+    assert_gone_everywhere(client, newsroom, url)
+
+
+def test_migrate_command_makes_every_page_stale(client, newsroom):
+    url = newsroom["b"].get_absolute_url()
+    warm(client, url)
+    call_command("migrate", verbosity=0)
+    assert cache_state(client, url) == "miss"
+
+
+def test_tracking_parameters_share_the_articles_entry(client, newsroom):
+    url = newsroom["a"].get_absolute_url()
+    client.get(url)
+    for query in ("?utm_source=facebook&fbclid=IwAR0abc", "?x=8f3a91", "?utm_medium=zalo"):
+        response = client.get(url + query)
+        assert response["X-Page-Cache"] == "hit", query
+
+
+def test_list_pages_keep_only_the_page_parameter(client, newsroom):
+    for n in range(25):
+        ArticleFactory(section=newsroom["news"], title=f"Tin cũ số {n}")
+    client.get("/thoi-su/?page=2")
+    assert cache_state(client, "/thoi-su/?page=2&utm_source=x") == "hit"
+    assert cache_state(client, "/thoi-su/?utm_source=x") == "miss"  # page 1 is another page
+
+
+def test_absolute_urls_come_from_the_site_setting_not_the_host_header(newsroom, settings):
+    settings.NEWSROOM_SITE_URL = "https://tin.example.vn"
+    settings.ALLOWED_HOSTS = ["tin.example.vn", "evil.example"]
+    url = newsroom["a"].get_absolute_url()
+    PhotoFactory(article=newsroom["a"])
+    poisoned = Client(HTTP_HOST="evil.example").get(url).content.decode()
+    assert "evil.example" not in poisoned
+    assert f'<link rel="canonical" href="https://tin.example.vn{url}">' in poisoned
+    assert 'content="https://tin.example.vn/media/' in poisoned
+    honest = Client(HTTP_HOST="tin.example.vn").get(url)
+    assert honest["X-Page-Cache"] == "hit"
+    assert "evil.example" not in honest.content.decode()
+
+
+def test_surrogate_key_names_what_the_page_shows(client, newsroom):
+    a = newsroom["a"]
+    response = client.get(a.get_absolute_url())
+    keys = set(response["Surrogate-Key"].split())
+    news = newsroom["news"]
+    assert {
+        "site",
+        "section",
+        f"article:{a.pk}",
+        f"article:{a.pk}:comments",
+        f"section:{news.pk}",
+        f"author:{newsroom['author'].pk}",
+        f"article?section={news.pk}",
+        f"article:{newsroom['a_neighbour'].pk}",
+    } <= keys
+    assert f"article:{newsroom['b'].pk}" not in keys
+    assert f"article:{newsroom['a_neighbour'].pk}:comments" not in keys
+    # A hit carries the same header.
+    assert set(client.get(a.get_absolute_url())["Surrogate-Key"].split()) == keys
+
+
+def test_the_purge_hook_gets_exactly_the_changed_keys(newsroom, purged):
+    a, news = newsroom["a"], newsroom["news"]
+    services.articles_unpublish(articles=[a])
+    assert purged == [
+        frozenset(
+            {
+                f"article:{a.pk}",
+                f"article?section={news.pk}",
+                f"article?author={newsroom['author'].pk}",
+            }
+        )
+    ]
+    purged.clear()
+    section = newsroom["culture"]
+    section.name = "Văn hóa - Nghệ thuật"
+    services.section_save(section=section)
+    assert purged == [frozenset({f"section:{section.pk}", "section"})]
+
+
+def test_staff_pages_are_private(newsroom):
+    staff = Client()
+    staff.force_login(UserFactory(is_staff=True))
+    response = staff.get(newsroom["a"].get_absolute_url())
+    assert "private" in response["Cache-Control"]
+    assert "Surrogate-Key" not in response
