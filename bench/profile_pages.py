@@ -3,7 +3,8 @@
     uv run python bench/profile_pages.py   # about 1 minute
 
 Seeds the benchmark's data set (a smaller one) into a fresh ``toasoan_bench``
-database, then calls Django's WSGI handler directly, with production settings
+database (``BENCH_DATABASE`` and ``BENCH_REDIS_URL`` choose others, as for
+bench/run.py), then calls Django's WSGI handler directly, with production settings
 and the page cache off, for the pages bench/run.py measures. For each it prints
 the time per request (best of several batches) and, from a cProfile run, how
 that time splits between template rendering, the ORM, the database driver

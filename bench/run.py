@@ -4,10 +4,10 @@
     uv run python bench/run.py --quick    # about 1 minute, for a smoke test
 
 What it does, all on this machine and loopback only:
-1. creates a fresh PostgreSQL database (``toasoan_bench``), migrates it and seeds
-   a known data set: 2,000 articles and 20,000 comments in bulk, plus a "plain"
-   article (5 photos, 2 bylines, newer/older lists, no comments) and a "busy"
-   one (200 approved comments);
+1. creates a fresh PostgreSQL database (``toasoan_bench``, or ``--database``),
+   migrates it and seeds a known data set: 2,000 articles and 20,000 comments
+   in bulk, plus a "plain" article (5 photos, 2 bylines, newer/older lists, no
+   comments) and a "busy" one (200 approved comments);
 2. starts gunicorn (2 sync workers) in production mode twice: one server with
    the anonymous page cache on, one with it off (the "uncached" figures);
 3. runs each scenario with wrk for several rounds, each round right after a
@@ -42,7 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ADMIN_URL = os.environ.get(
     "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
-BENCH_DB = "toasoan_bench"
+# Engineers sharing a machine each give their runs a database and a Redis
+# database of their own (``--database``/``--redis-url``, or these variables).
+BENCH_DB = os.environ.get("BENCH_DATABASE", "toasoan_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 STARTED = time.monotonic()
@@ -55,13 +57,26 @@ TARGETS = {
 }
 
 
-BENCH_DATABASE_URL = ADMIN_URL.rsplit("/", 1)[0] + "/" + BENCH_DB
+def bench_database_url(name: str) -> str:
+    """Database ``name`` on ADMIN_URL's server; refuses a name that SQL would need quoted."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise ValueError(f"bench database name {name!r}: use lower-case letters, digits and _")
+    return ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
-def use_production_environment(*, static_root: str, media_root: str) -> None:
+BENCH_DATABASE_URL = bench_database_url(BENCH_DB)
+
+
+def use_production_environment(
+    *,
+    static_root: str,
+    media_root: str,
+    database_url: str = BENCH_DATABASE_URL,
+    redis_url: str = REDIS_URL,
+) -> None:
     """Production settings on plain HTTP and loopback, for this process and its children.
 
-    Redis (emptied first) when it is running, as in production.
+    Redis (its database emptied first) when it is running, as in production.
     """
     os.environ.update(
         {
@@ -69,17 +84,17 @@ def use_production_environment(*, static_root: str, media_root: str) -> None:
             "SECRET_KEY": "bench-" + "x" * 50,
             "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": BENCH_DATABASE_URL,
+            "DATABASE_URL": database_url,
             "STATIC_ROOT": static_root,
             "MEDIA_ROOT": media_root,
             "LOG_LEVEL": "WARNING",
         }
     )
-    if redis_available():
-        os.environ["REDIS_URL"] = REDIS_URL
+    if redis_available(redis_url):
+        os.environ["REDIS_URL"] = redis_url
         import redis
 
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        redis.Redis.from_url(redis_url).flushdb()
 
 
 def log(message: str) -> None:
@@ -92,9 +107,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def redis_available() -> bool:
+def redis_available(redis_url: str = REDIS_URL) -> bool:
+    address = urllib.parse.urlsplit(redis_url)
     try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+        with socket.create_connection((address.hostname, address.port or 6379), timeout=0.5):
             return True
     except OSError:
         return False
@@ -106,9 +122,12 @@ def redis_available() -> bool:
 def create_database(database_url: str) -> None:
     import psycopg
 
+    name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+    if bench_database_url(name) != database_url:  # only ever one of the bench's own
+        raise ValueError(f"not a bench database URL: {database_url}")
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
     run_manage(["migrate", "--verbosity", "0"], database_url)
 
 
@@ -497,6 +516,17 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer, shorter rounds")
     parser.add_argument("--rounds", type=int, default=None)
     parser.add_argument("--seconds", type=int, default=None)
+    parser.add_argument(
+        "--database",
+        default=BENCH_DB,
+        help=f"PostgreSQL database to drop and re-create (default {BENCH_DB}; env BENCH_DATABASE)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=REDIS_URL,
+        help=f"Redis database the servers use, emptied first (default {REDIS_URL}; "
+        "env BENCH_REDIS_URL)",
+    )
     args = parser.parse_args()
     # A SIGTERM (e.g. from `timeout`) still stops the servers this run started.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -506,11 +536,17 @@ def main() -> int:
         print("wrk is not installed: apt-get install -y wrk", file=sys.stderr)
         return 2
 
-    database_url = BENCH_DATABASE_URL
+    database_url = bench_database_url(args.database)
     static_root = tempfile.mkdtemp(prefix="toasoan-bench-static-")
     media_root = tempfile.mkdtemp(prefix="toasoan-bench-media-")
-    use_production_environment(static_root=static_root, media_root=media_root)
-    log(f"database {BENCH_DB}; cache {'Redis' if redis_available() else 'local memory'}")
+    use_production_environment(
+        static_root=static_root,
+        media_root=media_root,
+        database_url=database_url,
+        redis_url=args.redis_url,
+    )
+    cache_name = f"Redis {args.redis_url}" if redis_available(args.redis_url) else "local memory"
+    log(f"database {args.database}; cache {cache_name}")
     create_database(database_url)
     run_manage(["collectstatic", "--noinput", "--verbosity", "0"], database_url)
     data = seed(
