@@ -13,7 +13,6 @@ stack, so the figures show what the page itself costs.
 """
 
 import cProfile
-import io
 import os
 import pstats
 import shutil
@@ -41,38 +40,14 @@ CATEGORIES = (
 )
 
 
-def environ(path: str) -> dict:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
-
-
-def request(handler, path: str) -> None:
-    statuses = []
-    body = handler(environ(path), lambda status, headers: statuses.append(status))
-    b"".join(body)
-    body.close()
-    if not statuses[0].startswith("200"):
-        raise RuntimeError(f"{path} answered {statuses[0]}")
-
-
 def milliseconds_per_request(handler, path: str) -> float:
     for _ in range(20):  # warm: imports, template loaders, connection, menu cache
-        request(handler, path)
+        run.wsgi_get(handler, path)
     best = float("inf")
     for _ in range(BATCHES):
         started = time.perf_counter()
         for _ in range(PER_BATCH):
-            request(handler, path)
+            run.wsgi_get(handler, path)
         best = min(best, (time.perf_counter() - started) / PER_BATCH * 1000)
     return best
 
@@ -97,7 +72,7 @@ def profile_shares(handler, path: str) -> dict[str, float]:
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(PER_BATCH):
-        request(handler, path)
+        run.wsgi_get(handler, path)
     profiler.disable()
     shares: dict[str, float] = defaultdict(float)
     for (filename, _line, _name), (*_, own_time, _cumulative, callers) in pstats.Stats(
