@@ -1,7 +1,9 @@
 """Read-path and comment-write benchmark for Tòa soạn.
 
-    uv run python bench/run.py            # about 5 minutes
-    uv run python bench/run.py --quick    # about 1 minute, for a smoke test
+    uv run python bench/run.py            # about 7 minutes
+    uv run python bench/run.py --quick    # about 2 minutes, for a smoke test
+    uv run python bench/run.py --quick --database toasoan_bench_me \
+        --redis-url redis://127.0.0.1:6379/5   # beside someone else's run
 
 What it does, all on this machine and loopback only:
 1. creates a fresh PostgreSQL database (``toasoan_bench``, or ``--database``),
@@ -13,10 +15,16 @@ What it does, all on this machine and loopback only:
 3. runs each scenario with wrk for several rounds, each round right after a
    ``/healthz/`` run on the same server, and reports throughput as a ratio to
    that healthz run (so the figures do not depend on how fast this machine is);
-4. posts comments with valid captchas from concurrent clients and checks that
+4. the churn scenario, on the cached server: readers over 500 articles, a few
+   read far more than the rest (bench/readers.lua, which counts page-cache hits),
+   first with no writes, then while bench/churn_writer.py has a moderator
+   approve a comment every second and an editor save an article every 10 s;
+5. posts comments with valid captchas from concurrent clients and checks that
    every accepted comment is stored exactly once;
-5. counts the SQL queries per page and shows the article page's query plans;
-6. stops everything it started and prints the table.
+6. counts the SQL queries per page and shows the article page's query plans;
+7. stops the servers, then measures in-process what re-rendering an article
+   after a comment decision costs, as a fraction of a cold render;
+8. prints the tables.
 """
 
 import argparse
@@ -825,7 +833,13 @@ def churn_report(
         goal = CHURN_TARGETS[name]
         return f"≥ {goal} × {of} {'met' if ratio >= goal else 'MISSED'}"
 
-    made = f"{writes['approved']} comments approved, {writes['articles_saved']} articles saved"
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
+    made = (
+        f"{count(writes['approved'], 'comment')} approved, "
+        f"{count(writes['articles_saved'], 'article')} saved"
+    )
     lines = [
         "| scenario | req/s | p50 ms | p99 ms | page-cache hits | ratio | target | writes |",
         "|---|---|---|---|---|---|---|---|",
