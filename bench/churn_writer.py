@@ -18,6 +18,7 @@ counted while the writer goes on. The last line it
 prints is a JSON summary: how many writes of each kind it made.
 """
 
+import itertools
 import json
 import os
 import re
@@ -52,7 +53,8 @@ def main() -> int:
     moderator = users.get(pk=plan["moderator_id"])
     editor = users.get(pk=plan["editor_id"])
     comment_ids = iter(plan["comment_ids"])
-    article_ids = plan["article_ids"]
+    # A failed save moves on to the next article too, rather than retrying one that may be gone.
+    article_ids = itertools.cycle(plan["article_ids"])
     summary = {
         "approved": 0,
         "already_decided": 0,
@@ -75,7 +77,7 @@ def main() -> int:
             summary["approved"] += 1
 
     def save_next() -> None:
-        article = Article.objects.get(pk=article_ids[summary["articles_saved"] % len(article_ids)])
+        article = Article.objects.get(pk=next(article_ids))
         edit = summary["articles_saved"] + 1
         article.lead = f"{EDIT_MARK.sub('', article.lead)} (cập nhật lần {edit})"
         article_save(article=article, user=editor)
