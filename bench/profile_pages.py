@@ -3,7 +3,8 @@
     uv run python bench/profile_pages.py   # about 1 minute
 
 Seeds the benchmark's data set (a smaller one) into a fresh ``toasoan_bench``
-database, then calls Django's WSGI handler directly, with production settings
+database (``BENCH_DATABASE`` and ``BENCH_REDIS_URL`` choose others, as for
+bench/run.py), then calls Django's WSGI handler directly, with production settings
 and the page cache off, for the pages bench/run.py measures. For each it prints
 the time per request (best of several batches) and, from a cProfile run, how
 that time splits between template rendering, the ORM, the database driver
@@ -12,7 +13,6 @@ stack, so the figures show what the page itself costs.
 """
 
 import cProfile
-import io
 import os
 import pstats
 import shutil
@@ -40,38 +40,14 @@ CATEGORIES = (
 )
 
 
-def environ(path: str) -> dict:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
-
-
-def request(handler, path: str) -> None:
-    statuses = []
-    body = handler(environ(path), lambda status, headers: statuses.append(status))
-    b"".join(body)
-    body.close()
-    if not statuses[0].startswith("200"):
-        raise RuntimeError(f"{path} answered {statuses[0]}")
-
-
 def milliseconds_per_request(handler, path: str) -> float:
     for _ in range(20):  # warm: imports, template loaders, connection, menu cache
-        request(handler, path)
+        run.wsgi_get(handler, path)
     best = float("inf")
     for _ in range(BATCHES):
         started = time.perf_counter()
         for _ in range(PER_BATCH):
-            request(handler, path)
+            run.wsgi_get(handler, path)
         best = min(best, (time.perf_counter() - started) / PER_BATCH * 1000)
     return best
 
@@ -96,7 +72,7 @@ def profile_shares(handler, path: str) -> dict[str, float]:
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(PER_BATCH):
-        request(handler, path)
+        run.wsgi_get(handler, path)
     profiler.disable()
     shares: dict[str, float] = defaultdict(float)
     for (filename, _line, _name), (*_, own_time, _cumulative, callers) in pstats.Stats(

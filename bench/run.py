@@ -1,27 +1,37 @@
 """Read-path and comment-write benchmark for Tòa soạn.
 
-    uv run python bench/run.py            # about 5 minutes
-    uv run python bench/run.py --quick    # about 1 minute, for a smoke test
+    uv run python bench/run.py            # about 7 minutes
+    uv run python bench/run.py --quick    # about 2 minutes, for a smoke test
+    uv run python bench/run.py --quick --database toasoan_bench_me \
+        --redis-url redis://127.0.0.1:6379/5   # beside someone else's run
 
 What it does, all on this machine and loopback only:
-1. creates a fresh PostgreSQL database (``toasoan_bench``), migrates it and seeds
-   a known data set: 2,000 articles and 20,000 comments in bulk, plus a "plain"
-   article (5 photos, 2 bylines, newer/older lists, no comments) and a "busy"
-   one (200 approved comments);
+1. creates a fresh PostgreSQL database (``toasoan_bench``, or ``--database``),
+   migrates it and seeds a known data set: 2,000 articles and 20,000 comments
+   in bulk, plus a "plain" article (5 photos, 2 bylines, newer/older lists, no
+   comments) and a "busy" one (200 approved comments);
 2. starts gunicorn (2 sync workers) in production mode twice: one server with
    the anonymous page cache on, one with it off (the "uncached" figures);
 3. runs each scenario with wrk for several rounds, each round right after a
    ``/healthz/`` run on the same server, and reports throughput as a ratio to
    that healthz run (so the figures do not depend on how fast this machine is);
-4. posts comments with valid captchas from concurrent clients and checks that
+4. the churn scenario, on the cached server: readers over 500 articles, a few
+   read far more than the rest (bench/readers.lua, which counts page-cache hits),
+   first with no writes, then while bench/churn_writer.py has a moderator
+   approve a comment every second and an editor save an article every 10 s;
+5. posts comments with valid captchas from concurrent clients and checks that
    every accepted comment is stored exactly once;
-5. counts the SQL queries per page and shows the article page's query plans;
-6. stops everything it started and prints the table.
+6. counts the SQL queries per page and shows the article page's query plans;
+7. stops the servers, then measures in-process what re-rendering an article
+   after a comment decision costs, as a fraction of a cold render;
+8. prints the tables.
 """
 
 import argparse
+import io
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -35,14 +45,19 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+READERS_SCRIPT = ROOT / "bench" / "readers.lua"
+CHURN_WRITER = ROOT / "bench" / "churn_writer.py"
 ADMIN_URL = os.environ.get(
     "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
-BENCH_DB = "toasoan_bench"
+# Engineers sharing a machine each give their runs a database and a Redis
+# database of their own (``--database``/``--redis-url``, or these variables).
+BENCH_DB = os.environ.get("BENCH_DATABASE", "toasoan_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 STARTED = time.monotonic()
@@ -55,13 +70,26 @@ TARGETS = {
 }
 
 
-BENCH_DATABASE_URL = ADMIN_URL.rsplit("/", 1)[0] + "/" + BENCH_DB
+def bench_database_url(name: str) -> str:
+    """Database ``name`` on ADMIN_URL's server; refuses a name that SQL would need quoted."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise ValueError(f"bench database name {name!r}: use lower-case letters, digits and _")
+    return ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
-def use_production_environment(*, static_root: str, media_root: str) -> None:
+BENCH_DATABASE_URL = bench_database_url(BENCH_DB)
+
+
+def use_production_environment(
+    *,
+    static_root: str,
+    media_root: str,
+    database_url: str = BENCH_DATABASE_URL,
+    redis_url: str = REDIS_URL,
+) -> None:
     """Production settings on plain HTTP and loopback, for this process and its children.
 
-    Redis (emptied first) when it is running, as in production.
+    Redis (its database emptied first) when it is running, as in production.
     """
     os.environ.update(
         {
@@ -69,17 +97,17 @@ def use_production_environment(*, static_root: str, media_root: str) -> None:
             "SECRET_KEY": "bench-" + "x" * 50,
             "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": BENCH_DATABASE_URL,
+            "DATABASE_URL": database_url,
             "STATIC_ROOT": static_root,
             "MEDIA_ROOT": media_root,
             "LOG_LEVEL": "WARNING",
         }
     )
-    if redis_available():
-        os.environ["REDIS_URL"] = REDIS_URL
+    if redis_available(redis_url):
+        os.environ["REDIS_URL"] = redis_url
         import redis
 
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        redis.Redis.from_url(redis_url).flushdb()
 
 
 def log(message: str) -> None:
@@ -92,9 +120,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def redis_available() -> bool:
+def redis_available(redis_url: str = REDIS_URL) -> bool:
+    address = urllib.parse.urlsplit(redis_url)
     try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+        with socket.create_connection((address.hostname, address.port or 6379), timeout=0.5):
             return True
     except OSError:
         return False
@@ -106,9 +135,12 @@ def redis_available() -> bool:
 def create_database(database_url: str) -> None:
     import psycopg
 
+    name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+    if bench_database_url(name) != database_url:  # only ever one of the bench's own
+        raise ValueError(f"not a bench database URL: {database_url}")
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
     run_manage(["migrate", "--verbosity", "0"], database_url)
 
 
@@ -123,6 +155,7 @@ class DataSet:
     busy_article_url: str
     section_url: str
     comment_article_pk: int
+    bulk_article_ids: list[int]
 
 
 def seed(database_url: str, *, articles: int, comments: int) -> DataSet:
@@ -205,6 +238,7 @@ def seed(database_url: str, *, articles: int, comments: int) -> DataSet:
         busy_article_url=busy.get_absolute_url(),
         section_url=section.get_absolute_url(),
         comment_article_pk=target.pk,
+        bulk_article_ids=ids,
     )
 
 
@@ -216,6 +250,7 @@ class Server:
     name: str
     port: int
     process: subprocess.Popen
+    env: dict[str, str]  # on top of this process's environment
 
     @property
     def base(self) -> str:
@@ -246,11 +281,11 @@ def start_server(name: str, env: dict[str, str]) -> Server:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=5) as r:
                 if r.status == 200:
-                    return Server(name, port, process)
+                    return Server(name, port, process, env)
         # Refused, reset or timed out while the workers are still starting.
         except OSError:
             time.sleep(0.2)
-    stop_server(Server(name, port, process))
+    stop_server(Server(name, port, process, env))
     raise RuntimeError(f"gunicorn ({name}) did not start")
 
 
@@ -271,6 +306,13 @@ class WrkResult:
     p50_ms: float
     p99_ms: float
     non_2xx: int
+    # From bench/readers.lua: responses by X-Page-Cache header (hit, miss, none) and non-200.
+    page_cache: dict[str, int] | None = None
+
+    @property
+    def hit_rate(self) -> float:
+        counted = self.page_cache["hit"] + self.page_cache["miss"]
+        return self.page_cache["hit"] / counted if counted else 0.0
 
 
 def to_ms(value: str) -> float:
@@ -278,9 +320,17 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url: str, seconds: int, connections: int = 8) -> WrkResult:
+def wrk(
+    url: str, seconds: int, connections: int = 8, *, readers_paths: Path | None = None
+) -> WrkResult:
+    """wrk against ``url``, or over the paths in ``readers_paths`` through bench/readers.lua."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if readers_paths:
+        command += ["-s", str(READERS_SCRIPT), url, "--", str(readers_paths)]
+    else:
+        command.append(url)
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        command,
         capture_output=True,
         text=True,
         check=True,
@@ -291,7 +341,13 @@ def wrk(url: str, seconds: int, connections: int = 8) -> WrkResult:
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return WrkResult(rps, p50, p99, int(non_2xx.group(1)) if non_2xx else 0)
+    tally = re.search(r"page-cache: hit (\d+) miss (\d+) none (\d+) non-200 (\d+)", out)
+    page_cache = (
+        dict(zip(("hit", "miss", "none", "non_200"), map(int, tally.groups()), strict=True))
+        if tally
+        else None
+    )
+    return WrkResult(rps, p50, p99, int(non_2xx.group(1)) if non_2xx else 0, page_cache)
 
 
 @dataclass
@@ -319,6 +375,165 @@ def run_scenarios(scenarios: list[Scenario], *, rounds: int, seconds: int) -> No
             scenario.baselines.append(wrk(scenario.server.base + "/healthz/", seconds))
             scenario.runs.append(wrk(scenario.server.base + scenario.path, seconds))
         log(f"round {round_number}/{rounds} done")
+
+
+# --- Readers under churn ------------------------------------------------------------
+
+READER_ARTICLES = 500
+# Reads of the article ranked r are proportional to 1 / r ** ZIPF_EXPONENT.
+ZIPF_EXPONENT = 1.0
+HOT_ARTICLES = 10  # half the comment approvals go to these, half to the long tail
+TAIL_FROM_RANK = 101
+CHURN_TARGETS = {"no writes": 0.9, "churn": 0.8}  # × healthz, × no writes
+
+
+@dataclass
+class ChurnPlan:
+    """What the readers read and what the writer changes meanwhile."""
+
+    paths: list[str]  # one entry a read: popular articles many times, shuffled
+    ranked: list[tuple[int, str]]  # (id, path) of each article, the most read first
+    hot_share: float  # of all reads, the share of the HOT_ARTICLES most read
+    moderator_id: int
+    editor_id: int
+    comment_ids: list[int]  # pending comments, to approve in this order
+    article_ids: list[int]  # articles to save in this order, across sections
+
+
+def churn_plan(*, article_ids: list[int], pending_comments: int) -> ChurnPlan:
+    """Rank READER_ARTICLES published articles by popularity and seed the writes' material.
+
+    The ranking is a shuffle, so hot articles fall in every section and are not
+    the ones the bulk comments favour.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from articles.models import Article
+    from comments.models import Comment
+
+    rng = random.Random(3)  # noqa: S311 (repeatable fake data, not security)
+    ranked = list(Article.objects.published().filter(pk__in=article_ids).select_related("section"))
+    if len(ranked) < READER_ARTICLES:
+        raise RuntimeError(f"{len(ranked)} published articles, the readers need {READER_ARTICLES}")
+    rng.shuffle(ranked)
+    ranked = ranked[:READER_ARTICLES]
+    reads = [max(1, round(len(ranked) / rank**ZIPF_EXPONENT)) for rank in range(1, len(ranked) + 1)]
+    paths = [
+        article.get_absolute_url()
+        for article, count in zip(ranked, reads, strict=True)
+        for _ in range(count)
+    ]
+    rng.shuffle(paths)
+
+    users = get_user_model().objects
+    moderator = users.create_user("bench-moderator", is_staff=True)
+    editor = users.create_user("bench-editor", is_staff=True)
+    moderator.groups.add(*Group.objects.filter(name="Kiểm duyệt viên"))
+    editor.groups.add(*Group.objects.filter(name="Biên tập viên"))
+
+    hot, tail = ranked[:HOT_ARTICLES], ranked[TAIL_FROM_RANK - 1 :]
+    pending = Comment.objects.bulk_create(
+        Comment(
+            article=hot[n // 2 % len(hot)] if n % 2 == 0 else rng.choice(tail),
+            name="Bạn đọc chờ duyệt",
+            title="Ý kiến",
+            body=f"Bình luận chờ duyệt số {n + 1}.",
+            status=Comment.Status.PENDING,
+        )
+        for n in range(pending_comments)
+    )
+    # Each section in turn; the first time its most read article, the next a tail one.
+    by_section: dict[int, list] = {}
+    for article in ranked:
+        by_section.setdefault(article.section_id, []).append(article)
+    to_save = [
+        articles[0] if round_number % 2 == 0 else rng.choice(articles[1:] or articles)
+        for round_number in range(2)
+        for articles in by_section.values()
+    ]
+    return ChurnPlan(
+        paths=paths,
+        ranked=[(article.pk, article.get_absolute_url()) for article in ranked],
+        hot_share=sum(reads[:HOT_ARTICLES]) / len(paths),
+        moderator_id=moderator.pk,
+        editor_id=editor.pk,
+        comment_ids=[comment.pk for comment in pending],
+        article_ids=[article.pk for article in to_save],
+    )
+
+
+@dataclass
+class ChurnResults:
+    healthz: WrkResult
+    no_writes: WrkResult
+    churn: WrkResult
+    writes: dict  # the writer's summary (bench/churn_writer.py)
+
+
+def run_churn(server: Server, plan: ChurnPlan, *, seconds: int) -> ChurnResults:
+    """Same readers, same server: healthz, then no writes, then with the writer running.
+
+    All three runs go through bench/readers.lua, whose per-response tally costs
+    wrk some speed, so that the ratios compare like with like.
+    """
+    with tempfile.TemporaryDirectory(prefix="toasoan-bench-churn-") as workdir:
+        return _run_churn(server, plan, seconds=seconds, workdir=Path(workdir))
+
+
+def _run_churn(server: Server, plan: ChurnPlan, *, seconds: int, workdir: Path) -> ChurnResults:
+    readers, healthz_only = workdir / "readers.txt", workdir / "healthz.txt"
+    readers.write_text("\n".join(plan.paths) + "\n")
+    healthz_only.write_text("/healthz/\n")
+
+    def read(path: str) -> None:
+        with urllib.request.urlopen(server.base + path, timeout=30) as response:
+            response.read()
+
+    # Every article once, so the no-writes run measures a warm cache.
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(read, sorted(set(plan.paths))))
+    wrk(server.base + "/", 2, readers_paths=readers)
+    healthz = wrk(server.base + "/", seconds, readers_paths=healthz_only)
+    no_writes = wrk(server.base + "/", seconds, readers_paths=readers)
+    log("churn: healthz and no-writes runs done")
+
+    plan_file = workdir / "churn-plan.json"
+    plan_file.write_text(
+        json.dumps(
+            {
+                "moderator_id": plan.moderator_id,
+                "editor_id": plan.editor_id,
+                "comment_ids": plan.comment_ids,
+                "article_ids": plan.article_ids,
+            }
+        )
+    )
+    writer = subprocess.Popen(
+        [sys.executable, str(CHURN_WRITER), str(plan_file)],
+        cwd=ROOT,
+        env={**os.environ, **server.env},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        if writer.stdout.readline().strip() != "ready":
+            raise RuntimeError("the churn writer did not start")
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+        churn = wrk(server.base + "/", seconds, readers_paths=readers)
+        writer.stdin.close()  # the writer's signal to stop
+        summary = writer.stdout.read().strip().splitlines()
+        writer.wait(timeout=30)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait()
+    if writer.returncode != 0 or not summary:
+        raise RuntimeError(f"the churn writer failed (exit status {writer.returncode})")
+    log("churn: run with writes done")
+    return ChurnResults(healthz, no_writes, churn, json.loads(summary[-1]))
 
 
 # --- Comment writes ---------------------------------------------------------------
@@ -444,6 +659,111 @@ def article_query_plans(paths: list[str]) -> list[tuple[str, str]]:
     return plans
 
 
+# --- In-process requests -----------------------------------------------------------
+
+
+def wsgi_environ(path: str) -> dict:
+    """A plain GET of ``path``, as a WSGI server would hand it to Django."""
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+
+
+def wsgi_get(handler, path: str) -> dict[str, str]:
+    """GET ``path`` from Django's WSGI ``handler``, body read in full; returns the headers.
+
+    No server and no network: the time it takes is what the page itself costs.
+    """
+    answers = []
+    body = handler(wsgi_environ(path), lambda status, headers: answers.append((status, headers)))
+    b"".join(body)
+    body.close()
+    status, headers = answers[0]
+    if not status.startswith("200"):
+        raise RuntimeError(f"{path} answered {status}")
+    return dict(headers)
+
+
+@dataclass
+class RerenderResult:
+    cold_ms: float  # median over the articles
+    hit_ms: float
+    after_decision_ms: float
+    page_cache_answers: list[str]  # the X-Page-Cache headers seen, per article
+
+    @property
+    def ratio(self) -> float:
+        return self.after_decision_ms / self.cold_ms
+
+
+def rerender_after_comment_decision(plan: ChurnPlan, *, articles: int = 9) -> RerenderResult:
+    """How much of a cold render an article costs again after a comment on it is approved.
+
+    In-process with the page cache on, on the bench data, with the servers
+    stopped (it empties the cache). For each of a few articles, hot and cold:
+    empty the cache, time a first (cold) request, a second one (a hit), approve
+    one of its pending comments as the churn writer does, and time the next one.
+    """
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.utils import override_settings
+
+    from comments.models import Comment
+    from comments.services import comments_moderate
+
+    moderator = get_user_model().objects.get(pk=plan.moderator_id)
+    # The most read articles and the least read ones.
+    chosen = plan.ranked[: articles // 2] + plan.ranked[-(articles - articles // 2) :]
+    # Created before any timing, so that the cache emptied later cannot hold them.
+    pending = Comment.objects.bulk_create(
+        Comment(
+            article_id=article_id,
+            name="Bạn đọc",
+            title="Ý kiến",
+            body="Bình luận để đo lần dựng lại.",
+            status=Comment.Status.PENDING,
+        )
+        for article_id, _path in chosen
+    )
+
+    def timed(path: str) -> tuple[float, str]:
+        started = time.perf_counter()
+        headers = wsgi_get(handler, path)
+        return (time.perf_counter() - started) * 1000, headers.get("X-Page-Cache", "none")
+
+    handler = WSGIHandler()
+    cold, hit, after, answers = [], [], [], []
+    # Imports, templates, the connection, the menu: warm, but no page stored.
+    with override_settings(NEWSROOM_PAGE_CACHE=False):
+        for _article_id, path in chosen:
+            wsgi_get(handler, path)
+    with override_settings(NEWSROOM_PAGE_CACHE=True):
+        for (_article_id, path), comment in zip(chosen, pending, strict=True):
+            cache.clear()
+            cold_ms, cold_answer = timed(path)
+            hit_ms, hit_answer = timed(path)
+            comments_moderate(comments=[comment], status=Comment.Status.APPROVED, user=moderator)
+            after_ms, after_answer = timed(path)
+            cold.append(cold_ms)
+            hit.append(hit_ms)
+            after.append(after_ms)
+            answers.append(f"{cold_answer}/{hit_answer}/{after_answer}")
+    cache.clear()
+    return RerenderResult(
+        statistics.median(cold), statistics.median(hit), statistics.median(after), answers
+    )
+
+
 # --- Report ----------------------------------------------------------------------
 
 
@@ -492,31 +812,138 @@ def report(scenarios: list[Scenario], queries: dict[str, int], writes: dict, pla
     return "\n".join(lines)
 
 
+def churn_report(
+    churn: ChurnResults, rerender: RerenderResult, plan: ChurnPlan, *, seconds: int
+) -> str:
+    writes = churn.writes
+    readers = f"readers, {len(plan.ranked)} articles"
+    quiet_ratio = churn.no_writes.requests_per_second / churn.healthz.requests_per_second
+    churn_ratio = churn.churn.requests_per_second / churn.no_writes.requests_per_second
+
+    def row(name: str, run: WrkResult, hits: str, ratio: str, target: str, made: str) -> str:
+        return (
+            f"| {name} | {run.requests_per_second:,.0f} | {run.p50_ms:.1f} | {run.p99_ms:.1f} "
+            f"| {hits} | {ratio} | {target} | {made} |"
+        )
+
+    def hits(run: WrkResult) -> str:
+        return f"{run.hit_rate * 100:.1f} % ({run.page_cache['miss']:,} misses)"
+
+    def target(ratio: float, name: str, of: str) -> str:
+        goal = CHURN_TARGETS[name]
+        return f"≥ {goal} × {of} {'met' if ratio >= goal else 'MISSED'}"
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
+    made = (
+        f"{count(writes['approved'], 'comment')} approved, "
+        f"{count(writes['articles_saved'], 'article')} saved"
+    )
+    lines = [
+        "| scenario | req/s | p50 ms | p99 ms | page-cache hits | ratio | target | writes |",
+        "|---|---|---|---|---|---|---|---|",
+        row("/healthz/, same wrk script", churn.healthz, "—", "1.00", "—", "—"),
+        row(
+            f"{readers}, no writes",
+            churn.no_writes,
+            hits(churn.no_writes),
+            f"{quiet_ratio:.2f} × healthz",
+            target(quiet_ratio, "no writes", "healthz"),
+            "none",
+        ),
+        row(
+            f"{readers}, churn",
+            churn.churn,
+            hits(churn.churn),
+            f"{churn_ratio:.2f} × no writes",
+            target(churn_ratio, "churn", "no writes"),
+            made,
+        ),
+        "",
+        f"Churn scenario: {seconds} s per run, one after the other on the cached server; "
+        f"reads Zipf-distributed (exponent {ZIPF_EXPONENT}) over {len(plan.ranked)} "
+        f"published articles, the {HOT_ARTICLES} most read getting {plan.hot_share:.0%} of "
+        "the reads (bench/readers.lua, which tallies X-Page-Cache, in all three runs). "
+        "During the churn run a moderator approved one pending comment a second (half on "
+        f"the {HOT_ARTICLES} most read articles, half on those ranked {TAIL_FROM_RANK} "
+        "or lower) and an editor saved an article every 10 s (the first at 5 s), in turn "
+        f"from each section: {made}; {writes['already_decided']} already decided, "
+        f"{writes['none_left']} with none left, {writes['errors']} failed, "
+        f"over {writes['seconds']} s.",
+    ]
+    errors = sum(r.page_cache["non_200"] for r in (churn.healthz, churn.no_writes, churn.churn))
+    lines.append(f"Non-200 responses during the churn scenario's runs: {errors}.")
+    expected = all(answer == "miss/hit/miss" for answer in rerender.page_cache_answers)
+    answers = (
+        "miss, hit, miss each time, as expected"
+        if expected
+        else "UNEXPECTED: " + ", ".join(rerender.page_cache_answers)
+    )
+    lines.append(
+        f"Re-render of an article after a comment decision: {rerender.ratio:.2f} × a cold "
+        f"render (in-process, page cache on, median over {len(rerender.page_cache_answers)} "
+        f"articles, hot and cold: cold {rerender.cold_ms:.2f} ms, hit {rerender.hit_ms:.2f} ms, "
+        f"after approving a comment on it {rerender.after_decision_ms:.2f} ms; "
+        f"X-Page-Cache {answers})."
+    )
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer, shorter rounds")
     parser.add_argument("--rounds", type=int, default=None)
     parser.add_argument("--seconds", type=int, default=None)
+    parser.add_argument(
+        "--churn-seconds",
+        type=int,
+        default=None,
+        help="length of each churn scenario run (default 30, quick 10)",
+    )
+    parser.add_argument(
+        "--database",
+        default=BENCH_DB,
+        help=f"PostgreSQL database to drop and re-create (default {BENCH_DB}; env BENCH_DATABASE)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=REDIS_URL,
+        help=f"Redis database the servers use, emptied first (default {REDIS_URL}; "
+        "env BENCH_REDIS_URL)",
+    )
     args = parser.parse_args()
     # A SIGTERM (e.g. from `timeout`) still stops the servers this run started.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     rounds = args.rounds or (2 if args.quick else 3)
     seconds = args.seconds or (2 if args.quick else 5)
+    churn_seconds = args.churn_seconds or (10 if args.quick else 30)
     if not shutil.which("wrk"):
         print("wrk is not installed: apt-get install -y wrk", file=sys.stderr)
         return 2
 
-    database_url = BENCH_DATABASE_URL
+    database_url = bench_database_url(args.database)
     static_root = tempfile.mkdtemp(prefix="toasoan-bench-static-")
     media_root = tempfile.mkdtemp(prefix="toasoan-bench-media-")
-    use_production_environment(static_root=static_root, media_root=media_root)
-    log(f"database {BENCH_DB}; cache {'Redis' if redis_available() else 'local memory'}")
+    use_production_environment(
+        static_root=static_root,
+        media_root=media_root,
+        database_url=database_url,
+        redis_url=args.redis_url,
+    )
+    cache_name = f"Redis {args.redis_url}" if redis_available(args.redis_url) else "local memory"
+    log(f"database {args.database}; cache {cache_name}")
     create_database(database_url)
     run_manage(["collectstatic", "--noinput", "--verbosity", "0"], database_url)
     data = seed(
         database_url,
         articles=2000 if not args.quick else 500,
         comments=20000 if not args.quick else 2000,
+    )
+    plan = churn_plan(
+        article_ids=data.bulk_article_ids,
+        # One a second, with room to spare: the writer may run a little longer than wrk.
+        pending_comments=2 * churn_seconds + 20,
     )
 
     servers = []
@@ -533,6 +960,7 @@ def main() -> int:
             Scenario("section, uncached", uncached, data.section_url),
         ]
         run_scenarios(scenarios, rounds=rounds, seconds=seconds)
+        churn = run_churn(cached, plan, seconds=churn_seconds)
         writer = start_server(
             "writes",
             {
@@ -556,6 +984,11 @@ def main() -> int:
         )
         queries["article, cached"] = 0
         plans = article_query_plans([data.plain_article_url, data.busy_article_url])
+        # The servers first: the in-process measurement empties the cache they share.
+        while servers:
+            stop_server(servers.pop())
+        rerender = rerender_after_comment_decision(plan)
+        log("re-render after a comment decision measured")
     finally:
         for server in servers:
             stop_server(server)
@@ -565,10 +998,15 @@ def main() -> int:
     print()
     print(
         f"Tòa soạn benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, "
-        f"gunicorn 2 sync workers, wrk -t1 -c8, {rounds} rounds × {seconds} s"
+        f"gunicorn 2 sync workers, wrk -t1 -c8, {rounds} rounds × {seconds} s, "
+        f"churn runs {churn_seconds} s"
     )
     print()
     print(table)
+    print()
+    print("Readers while the newsroom writes (page cache on):")
+    print()
+    print(churn_report(churn, rerender, plan, seconds=churn_seconds))
     return 0
 
 
