@@ -22,7 +22,7 @@ NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 def navigation_sections() -> list[Section]:
     """Sections for the site's menu; cached because every page shows them.
 
-    Saving or deleting a section through the services forgets the cached list.
+    Any change to a section forgets the cached list (``articles/signals.py``).
     With the local-memory cache each server process has its own copy, so the
     timeout bounds how long another process can show an outdated menu.
     """

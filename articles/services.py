@@ -17,7 +17,6 @@ from PIL import Image, ImageOps
 from articles.models import Article, Author, Photo, Section
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import sanitize_rich_text
-from articles.selectors import forget_navigation_sections
 from articles.text import fold_for_search, normalize_text, vietnamese_slugify
 
 # First path segments the site uses itself; a section may not take them.
@@ -58,7 +57,6 @@ def section_save(*, section: Section) -> Section:
                 Section, f"{section.slug}-chuyen-muc", instance_pk=section.pk, max_length=120
             )
     section.save()
-    forget_navigation_sections()
     return section
 
 
@@ -68,7 +66,6 @@ def sections_delete(*, sections: Iterable[Section]) -> int:
     for section in sections:
         section.delete()
         deleted += 1
-    forget_navigation_sections()
     return deleted
 
 

@@ -1,11 +1,30 @@
-"""Security log entries for logins, connected in ArticlesConfig.ready()."""
+"""Receivers connected in ArticlesConfig.ready(): the cached menu, and security log entries."""
 
 import logging
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from articles.models import Section
+from articles.selectors import forget_navigation_sections
+from core.querysets import rows_changed
+
 logger = logging.getLogger("newsroom.security")
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+@receiver(rows_changed, sender=Section)
+def forget_the_menu(sender, **kwargs) -> None:
+    """Every page shows the sections' menu from a cache; any change to a section forgets it.
+
+    Now, for the rest of this transaction, and again at commit: a reader in
+    between may have cached the menu from before the change.
+    """
+    forget_navigation_sections()
+    transaction.on_commit(forget_navigation_sections, robust=True)
 
 
 def _client_address(request) -> str | None:

@@ -165,7 +165,12 @@ def seed(database_url: str, *, articles: int, comments: int) -> DataSet:
     sys.path.insert(0, str(ROOT))
     import django
 
+    # The bench's own client threads (50 at once) each keep a connection; the
+    # pool of 8 sized for one-thread gunicorn workers would make them queue.
+    # For this process only: the servers it starts inherit the environment.
+    os.environ["DATABASE_POOL"] = "0"
     django.setup()
+    del os.environ["DATABASE_POOL"]
     from datetime import timedelta
 
     from django.core.files.base import ContentFile
