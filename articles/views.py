@@ -20,6 +20,7 @@ from django.views.static import serve
 from articles import selectors
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
+from core.dependencies import RecordedLazy
 
 
 class HomeView(TemplateView):
@@ -98,14 +99,20 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def article_page_context(article: Article) -> dict:
-    parts = selectors.article_parts(article)
+    """The article page's parts, read only if the template renders them.
+
+    The page cache keeps the parts that did not change as fragments
+    (``templates/articles/article_detail.html``): after a comment is approved,
+    the photos, bylines and newer/older lists are neither read nor rendered.
+    """
+    parts = RecordedLazy(lambda: selectors.article_parts(article))
     return {
         "article": article,
-        "bylines": parts.bylines,
-        "photos": parts.photos,
+        "bylines": RecordedLazy(lambda: parts().bylines),
+        "photos": RecordedLazy(lambda: parts().photos),
         "image_sizes": ARTICLE_IMAGE_SIZES,
-        "newer_articles": parts.newer,
-        "older_articles": parts.older,
+        "newer_articles": RecordedLazy(lambda: parts().newer),
+        "older_articles": RecordedLazy(lambda: parts().older),
     }
 
 

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models import Model
+from django.utils.functional import SimpleLazyObject, empty
 
 SITE_KEY = "site"
 
@@ -60,10 +61,47 @@ def is_recording() -> bool:
 
 @contextmanager
 def recording() -> Iterator[set[str]]:
-    """Collect the keys recorded inside the block into the set it yields."""
+    """Collect the keys recorded inside the block into the set it yields.
+
+    Blocks nest: what a part of a page records (a cached fragment) is also
+    recorded for the page around it.
+    """
+    outer = _recording.get()
     keys: set[str] = {SITE_KEY}
     token = _recording.set(keys)
     try:
         yield keys
     finally:
         _recording.reset(token)
+        if outer is not None:
+            outer.update(keys)
+
+
+class RecordedLazy(SimpleLazyObject):
+    """A value read on first use, whose dependency keys are recorded wherever it is used.
+
+    For a page whose parts are cached apart (``pagecache/fragments.py``): the
+    photos may first be read for the page's head, but the part that shows them
+    again further down must record what they depend on too. Templates call a
+    callable they resolve, so each ``{{ value }}`` or ``{% for … in value %}``
+    records the keys again; Python code (tests) sees the value itself.
+    """
+
+    def __init__(self, load):
+        keys: set[str] = set()
+
+        def setup():
+            with recording() as recorded:
+                value = load()
+            keys.update(recorded)
+            return value
+
+        super().__init__(setup)
+        self.__dict__["_keys"] = keys
+
+    def __call__(self):
+        if self._wrapped is empty:
+            self._setup()
+        else:
+            depends_on(*self.__dict__["_keys"])
+        return self._wrapped

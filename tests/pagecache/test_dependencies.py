@@ -303,3 +303,36 @@ def test_staff_pages_are_private(newsroom):
     response = staff.get(newsroom["a"].get_absolute_url())
     assert "private" in response["Cache-Control"]
     assert "Surrogate-Key" not in response
+
+
+def test_after_a_comment_decision_only_the_comment_area_is_read_again(
+    client, newsroom, django_assert_num_queries
+):
+    """Body, photos, bylines and newer/older lists come from their cached fragments."""
+    a = newsroom["a"]
+    PhotoFactory(article=a, caption="Cầu Rồng về đêm.")
+    url = a.get_absolute_url()
+    client.get(url)
+    comment_services.comments_moderate(
+        comments=[newsroom["comment"]], status=Comment.Status.APPROVED, user=UserFactory()
+    )
+    # The article itself (for its comment count) and its approved comments.
+    with django_assert_num_queries(2):
+        response = client.get(url)
+    html = response.content.decode()
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ý kiến về cầu Rồng" in html
+    assert "Cầu Rồng về đêm." in html and "Trần Thu Hà" in html
+    assert "Bài láng giềng của A" in html  # the older-articles list
+    # The page still names what its cached parts show.
+    assert f"author:{newsroom['author'].pk}" in response["Surrogate-Key"].split()
+
+
+def test_an_edit_re_renders_the_articles_cached_parts(client, newsroom):
+    a = newsroom["a"]
+    url = a.get_absolute_url()
+    client.get(url)
+    author = newsroom["author"]
+    author.name = "Trần Thu Hằng"
+    services.author_save(author=author)
+    assert "Trần Thu Hằng" in client.get(url).content.decode()
