@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 # Formats a browser can show. SVG is refused: it is a document that can carry script.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -66,8 +66,16 @@ def inspect_image(file: UploadedFile) -> ImageInfo:
                         % {"width": width, "height": height, "max": max_pixels // 1_000_000},
                         code="too_many_pixels",
                     )
-                # verify() reads the whole stream and catches truncated or corrupt files.
+                # verify() checks the file's structure (chunk checksums among others)
+                # but not that the pixels are all there: a cut-off JPEG or GIF passes it.
                 image.verify()
+        file.seek(0)
+        with warnings.catch_warnings(), Image.open(file) as image:
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Decoding every frame is what finds a truncated file, here rather
+            # than in strip_metadata() as an error the editor cannot act on.
+            for frame in ImageSequence.Iterator(image):
+                frame.load()
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles.models import Article, Photo
-from tests.conftest import image_bytes
-from tests.factories import SectionFactory, UserFactory
+from tests.conftest import image_bytes, noise_image_bytes
+from tests.factories import AuthorFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +95,40 @@ def test_upload_refuses_what_is_not_a_whole_image(editor_client, settings, name,
     response = editor_client.post(UPLOAD_URL, {"upload": uploaded(name, content)})
     assert response.status_code == 400
     assert message in response.json()["error"]["message"]
+    assert stored_files(settings) == []
+
+
+FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def truncated(fmt: str) -> bytes:
+    """The first 3,000 bytes of a valid image, as an interrupted transfer leaves it."""
+    whole = noise_image_bytes(fmt)
+    assert len(whole) > 10_000
+    return whole[:3000]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_upload_refuses_a_truncated_image(editor_client, settings, fmt):
+    response = editor_client.post(
+        UPLOAD_URL, {"upload": uploaded(f"cat.{fmt.lower()}", truncated(fmt), FORMATS[fmt])}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == (
+        "Tệp tải lên không phải là ảnh hợp lệ hoặc đã bị hỏng."
+    )
+    assert stored_files(settings) == []
+
+
+def test_upload_refuses_an_animation_cut_off_in_its_last_frame(editor_client, settings):
+    frames = [Image.open(io.BytesIO(noise_image_bytes("GIF", size=(120, 120)))) for _ in range(2)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    # The first frame is whole: decoding only that one would let the file in.
+    cut = buffer.getvalue()[:-2000]
+    response = editor_client.post(UPLOAD_URL, {"upload": uploaded("dong.gif", cut, "image/gif")})
+    assert response.status_code == 400
+    assert "không phải là ảnh hợp lệ" in response.json()["error"]["message"]
     assert stored_files(settings) == []
 
 
@@ -186,6 +220,43 @@ def test_photo_inline_refuses_bad_files_and_saves_nothing(
     assert message in response.content.decode()
     # The editor's text is still in the form, and nothing was stored.
     assert "Chú thích ảnh" in response.content.decode()
+    assert not Article.objects.exists()
+    assert not Photo.objects.exists()
+    assert stored_files(settings) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_photo_inline_refuses_a_truncated_image_and_keeps_the_form(editor_client, settings, fmt):
+    section, author = SectionFactory(), AuthorFactory(name="Thu Hà")
+    data = article_form_with_photo(
+        section, uploaded(f"cat.{fmt.lower()}", truncated(fmt), FORMATS[fmt])
+    ) | {
+        "lead": "Sapo của bài có ảnh hỏng.",
+        "body": "<p>Thân bài viết dài.</p>",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-0-author": author.pk,
+        "bylines-0-role": "Ảnh",
+        "bylines-0-order": "1",
+    }
+    response = editor_client.post("/admin/articles/article/add/", data)
+
+    assert response.status_code == 200
+    inlines = response.context["inline_admin_formsets"]
+    [photos] = [inline.formset for inline in inlines if inline.formset.prefix == "photos"]
+    # Pillow's verify() refuses a cut-off PNG or WebP already inside Django's
+    # ImageField, with Django's words; a cut-off JPEG or GIF gets as far as ours.
+    [error] = photos.forms[0].errors["image"]
+    assert error in (
+        "Tệp tải lên không phải là ảnh hợp lệ hoặc đã bị hỏng.",
+        "Hãy tải lên một hình ảnh hợp lệ. Tập tin mà bạn đã tải không phải là hình ảnh "
+        "hoặc đã bị hư hỏng.",
+    )
+    html = response.content.decode()
+    assert "Bài có ảnh" in html
+    assert "Sapo của bài có ảnh hỏng." in html
+    assert "&lt;p&gt;Thân bài viết dài.&lt;/p&gt;" in html
+    assert "Chú thích ảnh" in html and "Quốc Huy" in html
+    assert f'<option value="{author.pk}" selected>Thu Hà</option>' in html
     assert not Article.objects.exists()
     assert not Photo.objects.exists()
     assert stored_files(settings) == []
