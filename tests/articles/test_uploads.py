@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageCms, PngImagePlugin
 
 from articles.models import Article, Photo
 from tests.conftest import image_bytes, noise_image_bytes
@@ -301,6 +301,107 @@ def test_polyglots_lose_their_hidden_payload(editor_client, settings, fmt, conte
     assert b"<script" not in stored and b"<?php" not in stored
     with Image.open(path) as image:
         assert image.format == fmt
+
+
+SECRET = "Nguồn tin: Nguyễn Văn A, 12 Hàng Bạc <script>alert(1)</script>"
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    f"<rdf:Description>{SECRET}</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+# What a re-encoded file may still say about itself: how its pixels are laid
+# out and, for a GIF, how it animates. Nothing a person wrote.
+STRUCTURAL_INFO = {
+    "jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive", "progression",
+    "version", "background", "duration", "loop", "transparency",
+}  # fmt: skip
+
+
+def exif_with_secret() -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010F] = SECRET  # Make
+    exif[0x010E] = SECRET  # ImageDescription
+    exif.get_ifd(0x8825)[1] = "N"  # GPS
+    return exif
+
+
+def with_gif_extension(gif: bytes, identifier: bytes, payload: bytes) -> bytes:
+    """``gif`` with an application extension block (as XMP in a GIF uses) after its header."""
+    packed = gif[10]
+    header_end = 13 + (3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0)
+    blocks = b"".join(
+        bytes([len(payload[i : i + 255])]) + payload[i : i + 255]
+        for i in range(0, len(payload), 255)
+    )
+    extension = b"\x21\xff" + bytes([len(identifier)]) + identifier + blocks + b"\x00"
+    return gif[:header_end] + extension + gif[header_end:]
+
+
+def image_with_every_kind_of_metadata(fmt: str) -> bytes:
+    picture = Image.open(io.BytesIO(noise_image_bytes("PNG", size=(60, 40)))).convert("RGB")
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    if fmt == "JPEG":
+        picture.save(
+            buffer,
+            "JPEG",
+            exif=exif_with_secret(),
+            icc_profile=srgb,
+            comment=SECRET,
+            xmp=XMP.encode(),
+        )
+    elif fmt == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", SECRET)
+        text.add_text("Author", SECRET, zip=True)
+        text.add_itxt("XML:com.adobe.xmp", XMP)
+        picture.save(buffer, "PNG", pnginfo=text, exif=exif_with_secret(), icc_profile=srgb)
+    elif fmt == "WEBP":
+        picture.save(buffer, "WEBP", exif=exif_with_secret(), icc_profile=srgb, xmp=XMP.encode())
+    else:
+        frames = [picture.convert("P"), picture.rotate(90).convert("P")]
+        frames[0].save(
+            buffer, "GIF", save_all=True, append_images=frames[1:], comment=SECRET, duration=120
+        )
+        return with_gif_extension(buffer.getvalue(), b"XMP DataXMP", XMP.encode())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_stored_image_keeps_no_metadata_of_any_kind(editor_client, settings, fmt):
+    original = image_with_every_kind_of_metadata(fmt)
+    with Image.open(io.BytesIO(original)) as image:
+        assert set(image.info) - STRUCTURAL_INFO  # the test file does carry some
+    response = editor_client.post(
+        UPLOAD_URL, {"upload": uploaded(f"anh.{fmt.lower()}", original, FORMATS[fmt])}
+    )
+    assert response.json()["uploaded"] == 1
+
+    [path] = stored_files(settings)
+    assert SECRET.encode() not in path.read_bytes()
+    assert b"xmpmeta" not in path.read_bytes()
+    with Image.open(path) as image:
+        assert image.format == fmt
+        assert set(image.info) <= STRUCTURAL_INFO, set(image.info) - STRUCTURAL_INFO
+        assert not image.getexif()
+        assert getattr(image, "text", {}) == {}  # PNG text chunks
+        if fmt == "JPEG":
+            assert [marker for marker, _ in image.applist] == ["APP0"]  # JFIF only
+        if fmt == "GIF":
+            assert image.n_frames == 2  # still animated
+            assert image.info["duration"] == 120
+
+
+def test_photo_inline_stores_a_photo_without_its_comment_or_profile(editor_client, settings):
+    photo = uploaded("anh.jpg", image_with_every_kind_of_metadata("JPEG"))
+    response = editor_client.post(
+        "/admin/articles/article/add/", article_form_with_photo(SectionFactory(), photo)
+    )
+    assert response.status_code == 302
+    stored = Photo.objects.get()
+    assert SECRET.encode() not in stored.image.read()
+    with Image.open(stored.image.path) as image:
+        assert set(image.info) <= STRUCTURAL_INFO
 
 
 def test_upload_callback_number_cannot_inject_script(editor_client):
