@@ -2,9 +2,11 @@
 
 import io
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image, ImageCms, PngImagePlugin
 
 from articles.models import Article, Photo
@@ -161,6 +163,50 @@ def test_upload_dialog_gets_its_error_through_the_callback(editor_client):
     assert "callFunction(3, " in html
     assert "không phải là ảnh hợp lệ" in html
     assert html.count("<script>") == 1 and "alert(1)" not in html
+
+
+CSRF_MESSAGE = (
+    "Không tải được ảnh: trang soạn bài đã cũ hoặc trình duyệt chặn cookie. "
+    "Hãy sao chép nội dung đang soạn, tải lại trang rồi tải ảnh lên lại."
+)
+
+
+@pytest.fixture
+def csrf_checking_client(editor):
+    # Django's test client skips the CSRF check unless asked; a browser never does.
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    return client
+
+
+def test_upload_without_the_csrf_token_is_refused_and_stores_nothing(
+    csrf_checking_client, settings
+):
+    # What a page on a sibling origin can make an editor's browser send.
+    response = csrf_checking_client.post(UPLOAD_URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 403
+    assert response.json() == {"uploaded": 0, "error": {"message": CSRF_MESSAGE}}
+    assert stored_files(settings) == []
+
+
+def test_upload_dialog_without_the_csrf_token_gets_the_reason_through_the_callback(
+    csrf_checking_client, settings
+):
+    response = csrf_checking_client.post(
+        f"{UPLOAD_URL}?CKEditorFuncNum=2", {"upload": uploaded("a.jpg", image_bytes())}
+    )
+    assert f'callFunction(2, "", "{CSRF_MESSAGE}")' in response.content.decode()
+    assert stored_files(settings) == []
+
+
+def test_upload_with_the_editor_pages_csrf_token_is_stored(csrf_checking_client, settings):
+    page = csrf_checking_client.get("/admin/articles/article/add/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    response = csrf_checking_client.post(
+        UPLOAD_URL, {"upload": uploaded("a.jpg", image_bytes())}, headers={"X-CSRFToken": token}
+    )
+    assert response.json()["uploaded"] == 1
+    assert len(stored_files(settings)) == 1
 
 
 def test_upload_needs_post(editor_client):
