@@ -142,6 +142,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ("css/admin.css",)}
+        # CKEditor's image uploads must carry the CSRF token (articles/uploads.py).
+        js = ("js/ckeditor-csrf.js",)
 
     def get_queryset(self, request):
         return (

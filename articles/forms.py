@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.images import inspect_image, strip_metadata
 from articles.models import Article, Photo, Section
-from articles.services import RESERVED_SECTION_SLUGS
+from articles.services import RESERVED_SECTION_SLUGS, article_body_clean
 from articles.templatetags.portal import portal_datetime
 from articles.text import normalize_text, vietnamese_slugify
 
@@ -55,6 +55,13 @@ class ArticleAdminForm(forms.ModelForm):
         if not title:
             raise ValidationError(_("Tiêu đề không được để trống."), code="required")
         return title
+
+    def clean_body(self) -> str:
+        # The service decides (and refuses the same on every write path); here
+        # its refusal becomes an error on the field, with the typed body kept.
+        body = self.cleaned_data.get("body") or ""
+        article_body_clean(body=body)
+        return body
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

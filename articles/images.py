@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 # Formats a browser can show. SVG is refused: it is a document that can carry script.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -66,8 +66,16 @@ def inspect_image(file: UploadedFile) -> ImageInfo:
                         % {"width": width, "height": height, "max": max_pixels // 1_000_000},
                         code="too_many_pixels",
                     )
-                # verify() reads the whole stream and catches truncated or corrupt files.
+                # verify() checks the file's structure (chunk checksums among others)
+                # but not that the pixels are all there: a cut-off JPEG or GIF passes it.
                 image.verify()
+        file.seek(0)
+        with warnings.catch_warnings(), Image.open(file) as image:
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Decoding every frame is what finds a truncated file, here rather
+            # than in strip_metadata() as an error the editor cannot act on.
+            for frame in ImageSequence.Iterator(image):
+                frame.load()
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -92,22 +100,22 @@ def validate_image_file(file: UploadedFile) -> None:
 
 
 def strip_metadata(file: UploadedFile, info: ImageInfo) -> bytes:
-    """Re-encode the image without EXIF, GPS or other metadata.
+    """Re-encode the image with its pixels and nothing else.
 
     Phones write the shooting location into photos; a newsroom must not publish
-    where a source lives. Re-encoding also turns a polyglot (an image that is
-    also a script or an archive) into a plain image. The orientation tag is
-    applied to the pixels first, so the photo still stands the right way up.
+    where a source lives. Comments, XMP, text chunks and colour profiles go too:
+    they can carry names, software versions or script for a careless viewer.
+    Re-encoding also turns a polyglot (an image that is also a script or an
+    archive) into a plain image. The orientation tag is applied to the pixels
+    first, so the photo still stands the right way up.
     """
     file.seek(0)
     with Image.open(file) as image:
         output = io.BytesIO()
         if info.format == "GIF":
-            # Re-encoded too, keeping every frame: whatever followed the image
-            # data (a script in a "GIFAR" polyglot) does not survive.
-            image.save(output, "GIF", save_all=True, optimize=False)
+            _save_gif_frames(image, output)
             return output.getvalue()
-        image = ImageOps.exif_transpose(image)
+        image = _pixels_only(ImageOps.exif_transpose(image))
         if info.format == "JPEG":
             image = image.convert("RGB") if image.mode not in ("RGB", "L") else image
             image.save(output, "JPEG", quality=88, optimize=True, progressive=True)
@@ -116,3 +124,34 @@ def strip_metadata(file: UploadedFile, info: ImageInfo) -> bytes:
         else:
             image.save(output, "WEBP", quality=85)
     return output.getvalue()
+
+
+def _save_gif_frames(image: Image.Image, output: io.BytesIO) -> None:
+    """Write every frame of a GIF again, with only what animates it: timing and looping.
+
+    Whatever followed the image data (a script in a "GIFAR" polyglot) does not
+    survive, nor do comments and application extensions.
+    """
+    loop = image.info.get("loop")
+    frames, durations, disposals = [], [], []
+    for frame in ImageSequence.Iterator(image):
+        durations.append(frame.info.get("duration", 0))
+        disposals.append(getattr(frame, "disposal_method", 0))
+        frames.append(_pixels_only(frame))
+    first, *rest = frames
+    # Lists for an animation; Pillow's single-frame writer wants plain numbers.
+    options = {"duration": durations, "disposal": disposals} if rest else {}
+    if loop is not None:
+        options["loop"] = loop
+    first.save(output, "GIF", save_all=True, append_images=rest, optimize=False, **options)
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A copy of ``image`` that carries no metadata, only which colour is transparent.
+
+    Pillow writes some of what it read (a JPEG or GIF comment, a PNG's colour
+    profile) back out unless it is gone from ``info``.
+    """
+    clean = image.copy()
+    clean.info = {key: image.info[key] for key in ("transparency",) if key in image.info}
+    return clean

@@ -5,7 +5,12 @@ bypassed by anyone who can post the admin form, so the body is cleaned again
 here, before it is stored, with an allow-list of what the editor produces.
 """
 
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
 import nh3
+from django.conf import settings
+from django.http.request import validate_host
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -56,4 +61,41 @@ def sanitize_rich_text(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+    )
+
+
+def foreign_image_sources(html: str) -> list[str]:
+    """The ``src`` of every image in ``html`` that lives on another site.
+
+    The pages' Content-Security-Policy lets images load only from the site
+    itself (``img-src 'self'``), so such an image would silently vanish for
+    readers. Ours are relative URLs (``/media/…``), URLs on one of the site's
+    own hosts, and anything under an absolute ``MEDIA_URL``. Meant for
+    sanitised HTML, which is well-formed, so this parser reads it as nh3 wrote it.
+    """
+    parser = _ImageSources()
+    parser.feed(html)
+    parser.close()
+    return [src for src in parser.sources if not _is_our_image(src)]
+
+
+class _ImageSources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.sources += [value for name, value in attrs if name == "src" and value]
+
+
+def _is_our_image(src: str) -> bool:
+    if urlsplit(settings.MEDIA_URL).netloc and src.startswith(settings.MEDIA_URL):
+        return True
+    # As browsers read it: "/\\host/…" and "//host/…" are on another host.
+    url = urlsplit(src.strip().replace("\\", "/"))
+    if not url.scheme and not url.netloc:
+        return True
+    return url.scheme in ("http", "https", "") and bool(
+        url.hostname and validate_host(url.hostname, settings.ALLOWED_HOSTS)
     )

@@ -9,14 +9,16 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from articles.models import Article, Author, Photo, Section
 from articles.renditions import build_renditions, delete_renditions
-from articles.sanitize import sanitize_rich_text
+from articles.sanitize import foreign_image_sources, sanitize_rich_text
 from articles.text import fold_for_search, normalize_text, vietnamese_slugify
 
 # First path segments the site uses itself; a section may not take them.
@@ -86,7 +88,7 @@ def article_prepare(*, article: Article) -> Article:
     """
     article.title = normalize_text(article.title).strip()
     article.lead = normalize_text(article.lead).strip()
-    article.body = sanitize_rich_text(normalize_text(article.body or ""))
+    article.body = article_body_clean(body=article.body)
     if not article.slug:
         # Article URLs end in the id, so the slug is for people and search
         # engines; it need not be unique, and a later title change keeps it.
@@ -95,6 +97,27 @@ def article_prepare(*, article: Article) -> Article:
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
     return article
+
+
+def article_body_clean(*, body: str) -> str:
+    """The body as it is stored: sanitised, and refused if it shows another site's images.
+
+    Such an image is blocked on the portal's pages by the Content-Security-Policy,
+    so readers would see nothing where the editor saw a picture. Raises
+    ``ValidationError`` that tells the editor how to upload it instead.
+    """
+    body = sanitize_rich_text(normalize_text(body or ""))
+    if sources := foreign_image_sources(body):
+        raise ValidationError(
+            _(
+                "Bài có ảnh lấy từ trang khác, bạn đọc sẽ không thấy được: %(sources)s. "
+                "Hãy lưu ảnh về máy, đưa lên bằng nút “Hình ảnh” trên thanh công cụ "
+                "(thẻ “Tải lên”, nút “Tải lên máy chủ”), rồi xóa ảnh cũ khỏi bài."
+            ),
+            code="external_image",
+            params={"sources": ", ".join(sources)},
+        )
+    return body
 
 
 _ARTICLE_FIELDS_EDITORS_WRITE = [

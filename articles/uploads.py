@@ -16,6 +16,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.decorators import decorator_from_middleware
+from django.utils.log import log_response
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -26,15 +29,42 @@ from articles.images import inspect_image, strip_metadata
 UPLOAD_PERMISSIONS = ("articles.add_article", "articles.change_article")
 
 logger = logging.getLogger("articles")
+csrf_logger = logging.getLogger("django.security.csrf")
 
 
 def user_may_upload(user) -> bool:
     return user.is_active and user.is_staff and any(user.has_perm(p) for p in UPLOAD_PERMISSIONS)
 
 
-# CKEditor 4 posts uploads without Django's CSRF token. The session cookie is
-# SameSite=Lax, so a cross-site form cannot post here with an editor's session.
+class _UploadCsrfCheck(CsrfViewMiddleware):
+    """Django's CSRF check, refusing in the answer format the editor reads.
+
+    SameSite=Lax cookies do not stop a page on a sibling origin (another
+    subdomain is the same site), so the upload needs the token like any form.
+    The editor sends it (static/js/ckeditor-csrf.js). ``_reject`` is Django's
+    private hook; tests/articles/test_uploads.py pins what it answers.
+    """
+
+    def _reject(self, request: HttpRequest, reason: str) -> HttpResponse:
+        message = _(
+            "Không tải được ảnh: trang soạn bài đã cũ hoặc trình duyệt chặn cookie. "
+            "Hãy sao chép nội dung đang soạn, tải lại trang rồi tải ảnh lên lại."
+        )
+        response = _upload_error(message, request.GET.get("CKEditorFuncNum", ""), status=403)
+        log_response(
+            "Forbidden (%s): %s",
+            reason,
+            request.path,
+            response=response,
+            request=request,
+            logger=csrf_logger,
+        )
+        return response
+
+
+# Exempt from the site-wide check only to run the same check with the answer above.
 @csrf_exempt
+@decorator_from_middleware(_UploadCsrfCheck)
 @require_POST
 def ckeditor_upload(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_active and request.user.is_staff):

@@ -1,5 +1,6 @@
 import io
 import os
+import random
 from datetime import timedelta
 from pathlib import Path
 
@@ -67,6 +68,16 @@ def editor_client(client, editor):
 def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (64, 48), **save_options) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 30, 40)).save(buffer, fmt, **save_options)
+    return buffer.getvalue()
+
+
+def noise_image_bytes(fmt: str, size: tuple[int, int] = (200, 200)) -> bytes:
+    """An image of random pixels: it does not compress, so its first few
+    kilobytes are truly a fraction of it (a flat colour would fit in them whole).
+    """
+    buffer = io.BytesIO()
+    image = Image.frombytes("RGB", size, random.randbytes(size[0] * size[1] * 3))
+    image.save(buffer, fmt)
     return buffer.getvalue()
 
 

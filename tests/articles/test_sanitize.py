@@ -3,8 +3,12 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
 
-from articles.sanitize import sanitize_rich_text
+from articles import services
+from articles.models import Article
+from articles.sanitize import foreign_image_sources, sanitize_rich_text
 from tests.factories import ArticleFactory, SectionFactory
 
 PAYLOADS = [
@@ -122,3 +126,98 @@ def test_title_and_lead_are_escaped_on_the_page(client):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x onerror" not in html
+
+
+@pytest.mark.parametrize(
+    ("src", "foreign"),
+    [
+        ("https://elsewhere.example/anh.jpg", True),
+        ("HTTP://elsewhere.example/anh.jpg", True),
+        ("//elsewhere.example/anh.jpg", True),
+        ("/\\elsewhere.example/anh.jpg", True),
+        ("https://testserver.evil.example/media/anh.jpg", True),
+        ("/media/uploads/2026/12/02/anh.jpg", False),
+        ("http://testserver/media/uploads/anh.jpg", False),
+        ("https://localhost:8000/media/uploads/anh.jpg", False),
+    ],
+)
+def test_foreign_image_sources_are_the_images_on_other_sites(src, foreign):
+    html = sanitize_rich_text(f'<p>Trước</p><figure class="image"><img src="{src}"></figure>')
+    assert foreign_image_sources(html) == ([src] if foreign else [])
+
+
+def test_images_under_an_absolute_media_url_are_ours(settings):
+    settings.MEDIA_URL = "https://anh.cdn.example/media/"
+    html = '<img src="https://anh.cdn.example/media/anh.jpg"><img src="https://x.example/b.jpg">'
+    assert foreign_image_sources(html) == ["https://x.example/b.jpg"]
+
+
+def article_form(section, body: str) -> dict:
+    return {
+        "title": "Lễ hội pháo hoa Đà Nẵng",
+        "section": section.pk,
+        "lead": "Đêm khai mạc thu hút hàng vạn người.",
+        "body": body,
+        "status": "draft",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+
+
+EXTERNAL_IMAGE_MESSAGE = (
+    "Bài có ảnh lấy từ trang khác, bạn đọc sẽ không thấy được: "
+    "https://elsewhere.example/phao-hoa.jpg. Hãy lưu ảnh về máy, đưa lên bằng nút "
+    "“Hình ảnh” trên thanh công cụ (thẻ “Tải lên”, nút “Tải lên máy chủ”), "
+    "rồi xóa ảnh cũ khỏi bài."
+)
+
+
+@pytest.mark.django_db
+def test_admin_refuses_an_external_image_and_keeps_what_was_typed(editor_client):
+    body = (
+        "<p>Bầu trời sông Hàn rực sáng.</p>"
+        '<figure class="image"><img alt="Pháo hoa" src="https://elsewhere.example/phao-hoa.jpg">'
+        "<figcaption>Màn pháo hoa mở màn</figcaption></figure>"
+    )
+    response = editor_client.post(
+        "/admin/articles/article/add/", article_form(SectionFactory(), body)
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["body"] == [EXTERNAL_IMAGE_MESSAGE]
+    html = response.content.decode()
+    assert "Lễ hội pháo hoa Đà Nẵng" in html
+    assert "Đêm khai mạc thu hút hàng vạn người." in html
+    # The body comes back as typed, external image included, for the editor to fix.
+    assert escape(body) in html
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_saves_a_body_with_an_uploaded_image(editor_client):
+    body = (
+        '<figure class="image"><img alt="Pháo hoa" src="/media/uploads/2026/12/02/phao-hoa.jpg">'
+        "<figcaption>Màn pháo hoa mở màn</figcaption></figure>"
+    )
+    response = editor_client.post(
+        "/admin/articles/article/add/", article_form(SectionFactory(), body)
+    )
+
+    assert response.status_code == 302
+    assert Article.objects.get().body == body
+
+
+@pytest.mark.django_db
+def test_article_save_refuses_an_external_image_on_every_write_path():
+    article = Article(
+        title="Bài từ lệnh nhập",
+        lead="Sapo.",
+        body='<p><img src="https://elsewhere.example/phao-hoa.jpg"></p>',
+        section=SectionFactory(),
+    )
+    with pytest.raises(ValidationError) as error:
+        services.article_save(article=article)
+    assert error.value.messages == [EXTERNAL_IMAGE_MESSAGE]
+    assert not Article.objects.exists()

@@ -8,15 +8,19 @@ and nothing of the article may be left behind: no rows, no files.
 """
 
 import errno
+import os
 
 import pytest
 from ckeditor_uploader import utils as ckeditor_utils
+from django.core.files.base import ContentFile
 from django.core.files.storage import DefaultStorage, FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
+from articles import services
 from articles.models import Article, Byline, Photo
 from tests.conftest import image_bytes
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +72,10 @@ FAILING_DISKS = {**BROKEN_DISKS, "full after the photo": FillsUpAfterOneFileStor
 def media_disk(settings, monkeypatch):
     """Switch the default storage to one of the failing disks above (or back)."""
 
+    project_backend = settings.STORAGES["default"]["BACKEND"]
+
     def use(storage_class: type | None) -> None:
-        backend = "django.core.files.storage.FileSystemStorage"
+        backend = project_backend
         if storage_class is not None:
             backend = f"{__name__}.{storage_class.__name__}"
         settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": backend}}
@@ -191,3 +197,92 @@ def test_upload_dialog_on_a_full_disk_gets_the_error_through_its_callback(
     html = response.content.decode()
     assert f'callFunction(7, "", "{UPLOAD_MESSAGE}")' in html
     assert stored_files(settings) == []
+
+
+class DiskFillsUp:
+    """The media disk runs out of room part-way through a file, as a real one does.
+
+    The storage creates the file, the operating system takes some of its bytes
+    and then refuses the rest with ENOSPC. The first ``files_that_fit`` files
+    under MEDIA_ROOT are written whole; the next gets half its bytes.
+    """
+
+    def __init__(self, media_root, files_that_fit: int):
+        self.media_root = str(media_root)
+        self.files_left = files_that_fit
+        self.real_fdopen = os.fdopen
+
+    def fdopen(self, fd, *args, **kwargs):
+        file = self.real_fdopen(fd, *args, **kwargs)
+        if not os.readlink(f"/proc/self/fd/{fd}").startswith(self.media_root):
+            return file
+        if self.files_left > 0:
+            self.files_left -= 1
+            return file
+        return _FillingFile(file)
+
+
+class _FillingFile:
+    def __init__(self, file):
+        self._file = file
+
+    def write(self, data):
+        self._file.write(data[: len(data) // 2])
+        self._file.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self._file, name)
+
+
+@pytest.fixture
+def disk_fills_up(settings, monkeypatch):
+    def fill(*, files_that_fit: int) -> None:
+        disk = DiskFillsUp(settings.MEDIA_ROOT, files_that_fit)
+        monkeypatch.setattr(os, "fdopen", disk.fdopen)
+
+    return fill
+
+
+def test_editor_upload_on_a_disk_that_fills_up_leaves_no_partial_file(
+    editor_client, settings, disk_fills_up
+):
+    disk_fills_up(files_that_fit=0)
+    upload = SimpleUploadedFile("anh.jpg", image_bytes(), content_type="image/jpeg")
+    response = editor_client.post(UPLOAD_URL, {"upload": upload})
+
+    assert response.status_code == 503
+    assert response.json() == {"uploaded": 0, "error": {"message": UPLOAD_MESSAGE}}
+    assert stored_files(settings) == []
+
+
+# 0: the photo itself is cut off; 1 and 2: a resized copy is (WebP, then JPEG).
+@pytest.mark.parametrize("files_that_fit", [0, 1, 2])
+def test_article_photo_on_a_disk_that_fills_up_leaves_no_partial_file(
+    editor_client, settings, disk_fills_up, files_that_fit
+):
+    disk_fills_up(files_that_fit=files_that_fit)
+    response = editor_client.post(ADD_URL, article_with_photo(SectionFactory(), AuthorFactory()))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ADMIN_MESSAGE in html
+    assert "Khánh thành cầu Thủ Thiêm 2" in html
+    assert not Article.objects.exists()
+    assert not Photo.objects.exists()
+    assert stored_files(settings) == []
+
+
+def test_rebuilding_renditions_on_a_disk_that_fills_up_leaves_no_partial_file(
+    settings, disk_fills_up
+):
+    photo = PhotoFactory(image=ContentFile(image_bytes(size=(900, 600)), name="lon.jpg"))
+    before = stored_files(settings)
+    disk_fills_up(files_that_fit=1)
+    with pytest.raises(OSError):
+        services.photo_renditions_build(photo=photo)
+    # The copy written before the disk filled up is whole; the next one is gone.
+    [written] = [p for p in stored_files(settings) if p not in before]
+    assert written.name == "480.webp"
+    with Image.open(written) as image:
+        image.load()
