@@ -27,21 +27,17 @@ nothing to listen to and ``get``/``set`` use the cache directly.
 import logging
 import os
 import threading
-import time
 from typing import Any
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
+from newsroom.announcements import AnnouncementListener
 from newsroom.cache import ForgivingRedisCache, redis_servers
 
 logger = logging.getLogger("newsroom.cache")
 
-# How long the subscription may stay silent before it is pinged, and how long
-# the pong may take before the copy in memory is no longer trusted.
-HEARTBEAT_SECONDS = 1.0
-RETRY_SECONDS = 1.0
 
 _MISSING = object()
 
@@ -50,13 +46,10 @@ class SharedValue:
     def __init__(self, key: str):
         self.key = key
         self._value: Any = _MISSING
-        # True only while the subscription is confirmed and answering; read
-        # without a lock (a single attribute read is atomic).
-        self._live = False
+        self._listener: AnnouncementListener | None = None
         # Which process and which Redis the listener was started for: a forked
         # worker or a changed configuration (tests) needs a listener of its own.
         self._listening_for: tuple | None = None
-        self._generation = 0
         self._start_lock = threading.Lock()
         # A value set while Redis could not take it, to be written again.
         self._unwritten: Any = _MISSING
@@ -66,7 +59,7 @@ class SharedValue:
         backend = _redis_backend()
         if backend is not None:
             self._ensure_listening(backend)
-            if self._live:
+            if self._live_now():
                 return default if self._value is _MISSING else self._value
         return cache.get(self.key, default)
 
@@ -94,7 +87,10 @@ class SharedValue:
 
     @property
     def listening(self) -> bool:
-        return self._live
+        return self._live_now()
+
+    def _live_now(self) -> bool:
+        return self._listener is not None and self._listener.live
 
     def _write_unwritten(self, backend: ForgivingRedisCache) -> None:
         """Store and announce the value last set, unless that already happened."""
@@ -114,7 +110,7 @@ class SharedValue:
                 return
             if self._unwritten is value:
                 self._unwritten = _MISSING
-            if self._live:
+            if self._live_now():
                 # This process sees its own change at once; the others when the
                 # announcement arrives.
                 self._value = value
@@ -131,71 +127,35 @@ class SharedValue:
         with self._start_lock:
             if self._listening_for == target:
                 return
-            self._generation += 1
-            self._live = False
+            if self._listener is not None:
+                self._listener.stop()
             self._value = _MISSING
-            threading.Thread(
-                target=self._listen,
-                args=(backend, self._generation),
-                name=f"shared-value {self.key}",
-                daemon=True,
-            ).start()
-            self._listening_for = target
+            current: list[AnnouncementListener] = []
 
-    def _listen(self, backend: ForgivingRedisCache, generation: int) -> None:
-        while generation == self._generation:
-            pubsub = None
-            try:
-                pubsub = backend.client().pubsub()
-                pubsub.subscribe(self._channel(backend))
-                self._await(pubsub, "subscribe", backend, generation)
+            def refresh(_data: bytes = b"") -> None:
+                # Not the forgiving get: a failed read must raise, not pass for "no value".
+                value = RedisCache.get(backend, self.key, _MISSING)
+                if current and current[0] is self._listener:
+                    self._value = value
+
+            def subscribed() -> None:
                 self._write_unwritten(backend)
-                self._refresh(backend, generation)
-                self._live = generation == self._generation
-                while generation == self._generation:
-                    if self._unwritten is not _MISSING:
-                        self._write_unwritten(backend)
-                    message = pubsub.get_message(timeout=HEARTBEAT_SECONDS)
-                    if message is None:
-                        pubsub.ping()
-                        self._await(pubsub, "pong", backend, generation)
-                    elif message["type"] == "message":
-                        self._refresh(backend, generation)
-            except (RedisError, OSError) as error:
-                if self._live and generation == self._generation:
-                    logger.warning(
-                        "lost the cache announcements, reading Redis until they are back",
-                        extra={"error": type(error).__name__},
-                    )
-                    self._live = False
-                time.sleep(RETRY_SECONDS)
-            except Exception:
-                if generation == self._generation:
-                    self._live = False
-                logger.exception("cache announcement listener failed; retrying")
-                time.sleep(RETRY_SECONDS)
-            finally:
-                if pubsub is not None:
-                    pubsub.close()
+                refresh()
 
-    def _refresh(self, backend: ForgivingRedisCache, generation: int) -> None:
-        # Not the forgiving get: a failed read must raise, not pass for "no value".
-        value = RedisCache.get(backend, self.key, _MISSING)
-        if generation == self._generation:
-            self._value = value
+            def idle() -> None:
+                if self._unwritten is not _MISSING:
+                    self._write_unwritten(backend)
 
-    def _await(self, pubsub, kind: str, backend: ForgivingRedisCache, generation: int) -> None:
-        """Wait for a reply of ``kind``, acting on announcements that come first."""
-        deadline = time.monotonic() + HEARTBEAT_SECONDS
-        while (left := deadline - time.monotonic()) > 0:
-            message = pubsub.get_message(timeout=left)
-            if message is None:
-                continue
-            if message["type"] == kind:
-                return
-            if message["type"] == "message":
-                self._refresh(backend, generation)
-        raise TimeoutError(f"no {kind} from Redis within {HEARTBEAT_SECONDS} s")
+            self._listener = AnnouncementListener(
+                backend,
+                self._channel(backend),
+                on_subscribed=subscribed,
+                on_message=refresh,
+                on_idle=idle,
+                name=f"shared-value {self.key}",
+            )
+            current.append(self._listener)
+            self._listening_for = target
 
 
 def _redis_backend() -> ForgivingRedisCache | None:

@@ -11,10 +11,10 @@ both written by one Lua script that takes the number from Redis's own clock,
 so app servers whose clocks disagree still agree on the order. The script
 announces each change on a pub/sub channel; a thread in every process keeps
 a copy of the whole set in memory, so a cache hit costs no round trip. The
-rules that make the copy safe are those of ``newsroom/shared_value.py``:
-subscribe before loading, trust the copy only while the subscription answers
-its heartbeat (read Redis otherwise), and keep a change Redis could not take
-and write it when Redis answers (until then, nothing cached is trusted).
+listener keeps the rules of ``newsroom/announcements.py`` (subscribe before
+loading, trust the copy only while the subscription answers its heartbeat,
+read Redis otherwise); a change Redis could not take is kept and written when
+Redis answers, and until then nothing cached is trusted.
 
 Without Redis (one process: the development server, tests), a dictionary.
 
@@ -35,12 +35,11 @@ from django.conf import settings
 from django.core.cache import caches
 from redis.exceptions import RedisError
 
+from newsroom.announcements import AnnouncementListener
 from newsroom.cache import ForgivingRedisCache, redis_servers
 
 logger = logging.getLogger("pagecache")
 
-HEARTBEAT_SECONDS = 1.0
-RETRY_SECONDS = 1.0
 # A render that takes longer than this could be stored with keys already forgotten.
 RENDER_MARGIN_SECONDS = 120
 
@@ -111,24 +110,28 @@ class RedisKeyVersions:
         self._channel = backend.make_key("pagecache:announce")
         self._backend = backend
         self._bump = backend.client().register_script(_BUMP_SCRIPT)
-        # The copy: trusted only while ``_live``; replaced whole on (re)load.
+        # The copy: trusted only while the listener is live; replaced whole on (re)load.
         self._seq = 0
         self._changed: dict[str, int] = {}
-        self._live = False
         self._unwritten: set[str] = set()
         self._write_lock = threading.Lock()
-        self._stopped = False
-        self._pid = os.getpid()
-        threading.Thread(target=self._listen, name="pagecache versions", daemon=True).start()
+        self._listener = AnnouncementListener(
+            backend,
+            self._channel,
+            on_subscribed=self._on_subscribed,
+            on_message=self._on_message,
+            on_idle=self._on_idle,
+            name="pagecache versions",
+        )
 
     @property
     def listening(self) -> bool:
-        return self._live
+        return self._listener.live
 
     def current(self) -> int | None:
         if self._unwritten:
             return None
-        if self._live:
+        if self._listener.live:
             return self._seq
         try:
             value = self._backend.client().get(self._seq_key)
@@ -139,7 +142,7 @@ class RedisKeyVersions:
     def newest(self, keys: Collection[str]) -> int | None:
         if self._unwritten:
             return None
-        if self._live:
+        if self._listener.live:
             changed = self._changed
             return max((changed.get(key, 0) for key in keys), default=0)
         if not keys:
@@ -193,61 +196,20 @@ class RedisKeyVersions:
         self._changed = {key.decode(): int(score) for key, score in rows}
         self._seq = seq
 
-    def _listen(self) -> None:
-        while not self._stopped:
-            pubsub = None
-            try:
-                pubsub = self._backend.client().pubsub()
-                pubsub.subscribe(self._channel)
-                self._await(pubsub, "subscribe")
-                self._write_unwritten()
-                self._load()
-                self._live = True
-                while not self._stopped:
-                    if self._unwritten:
-                        self._write_unwritten()
-                    message = pubsub.get_message(timeout=HEARTBEAT_SECONDS)
-                    if message is None:
-                        pubsub.ping()
-                        self._await(pubsub, "pong")
-                    elif message["type"] == "message":
-                        self._on_message(message["data"])
-            except (RedisError, OSError, TimeoutError) as error:
-                if self._live:
-                    logger.warning(
-                        "lost the page cache announcements, reading Redis until they are back",
-                        extra={"error": type(error).__name__},
-                    )
-                self._live = False
-                time.sleep(RETRY_SECONDS)
-            except Exception:
-                self._live = False
-                logger.exception("page cache announcement listener failed; retrying")
-                time.sleep(RETRY_SECONDS)
-            finally:
-                if pubsub is not None:
-                    pubsub.close()
-        self._live = False
-
     def _on_message(self, data: bytes) -> None:
         seq_text, *keys = data.decode().split(" ")
         self._apply(int(seq_text), keys)
 
-    def _await(self, pubsub, kind: str) -> None:
-        """Wait for a reply of ``kind``, applying announcements that come first."""
-        deadline = time.monotonic() + HEARTBEAT_SECONDS
-        while (left := deadline - time.monotonic()) > 0:
-            message = pubsub.get_message(timeout=left)
-            if message is None:
-                continue
-            if message["type"] == kind:
-                return
-            if message["type"] == "message":
-                self._on_message(message["data"])
-        raise TimeoutError(f"no {kind} from Redis within {HEARTBEAT_SECONDS} s")
+    def _on_subscribed(self) -> None:
+        self._write_unwritten()
+        self._load()
+
+    def _on_idle(self) -> None:
+        if self._unwritten:
+            self._write_unwritten()
 
     def stop(self) -> None:
-        self._stopped = True
+        self._listener.stop()
 
 
 _lock = threading.Lock()
