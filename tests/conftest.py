@@ -1,6 +1,8 @@
 import io
 import os
 import random
+import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -140,3 +142,30 @@ def require_redis(url: str) -> redis.Redis:
             pytest.fail(f"Redis is required here: {error}")
         pytest.skip(f"no Redis at {url}: {error}")
     return client
+
+
+def use_redis_cache(settings, url: str) -> redis.Redis:
+    """Point the default cache at the Redis at ``url``, under a prefix of its own.
+
+    Returns a client for emptying the database afterwards (the tests that use
+    it store values without expiry).
+    """
+    client = require_redis(url)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.ForgivingRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    return client
+
+
+def wait_for(condition, seconds: float = 3.0) -> bool:
+    """Whether ``condition()`` became true within ``seconds`` (for other threads' work)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.005)
+    return False

@@ -7,8 +7,6 @@ except in CI (NEWSROOM_REQUIRE_REDIS=1), where that is a failure.
 """
 
 import threading
-import time
-import uuid
 
 import pytest
 import redis
@@ -17,32 +15,16 @@ from django.core.cache.backends.redis import RedisCache
 
 from newsroom.cache import ForgivingRedisCache
 from newsroom.shared_value import SharedValue
-from tests.conftest import require_redis
+from tests.conftest import use_redis_cache, wait_for
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 @pytest.fixture
 def redis_cache(settings):
-    client = require_redis(REDIS_URL)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsroom.cache.ForgivingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
+    client = use_redis_cache(settings, REDIS_URL)
     yield cache
-    client.flushdb()  # the values are stored without expiry
-
-
-def wait_for(condition, seconds: float = 3.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.005)
-    return False
+    client.flushdb()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ without it, except in CI (NEWSROOM_REQUIRE_REDIS=1).
 """
 
 import time
-import uuid
 
 import pytest
 from django.core.cache import caches
@@ -14,21 +13,14 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from pagecache import versions as versions_module
 from pagecache.versions import LocalKeyVersions, RedisKeyVersions
-from tests.conftest import require_redis
+from tests.conftest import use_redis_cache, wait_for
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
 @pytest.fixture
 def backend(settings):
-    client = require_redis(REDIS_URL)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsroom.cache.ForgivingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
+    client = use_redis_cache(settings, REDIS_URL)
     yield caches["default"]
     client.flushdb()
 
@@ -40,15 +32,6 @@ def two_processes(backend):
     yield first, second
     first.stop()
     second.stop()
-
-
-def wait_for(condition, seconds: float = 3.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.005)
-    return False
 
 
 def test_a_change_in_one_process_reaches_the_other_from_memory(two_processes, monkeypatch):
