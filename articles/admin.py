@@ -12,8 +12,6 @@ from articles import services
 from articles.csp import allow_ckeditor
 from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
-from comments.models import Comment
-from comments.selectors import comment_counts_by_status
 
 User = get_user_model()
 logger = logging.getLogger("articles")
@@ -122,7 +120,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
     actions = ("publish_now", "unpublish")
-    readonly_fields = ("created_by", "created_at", "updated_by", "updated_at", "comment_counts")
+    readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
         (_("Xuất bản"), {"fields": ("status", "published_at", "comments_closed")}),
@@ -134,7 +132,6 @@ class ArticleAdmin(admin.ModelAdmin):
                     "slug",
                     ("created_by", "created_at"),
                     ("updated_by", "updated_at"),
-                    "comment_counts",
                 ),
             },
         ),
@@ -183,20 +180,6 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("tác giả"))
     def byline_names(self, article: Article) -> str:
         return format_html_join(", ", "{}", ((b.author.name,) for b in article.bylines.all()))
-
-    @admin.display(description=_("bình luận"))
-    def comment_counts(self, article: Article) -> str:
-        if article.pk is None:
-            return "—"
-        counts = comment_counts_by_status(article)
-        return format_html(
-            '<ul class="comment-counts">{}</ul>',
-            format_html_join(
-                "",
-                "<li>{}: <strong>{}</strong></li>",
-                ((label, counts[value]) for value, label in Comment.Status.choices),
-            ),
-        )
 
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, user=request.user)

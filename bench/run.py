@@ -177,12 +177,12 @@ def seed(database_url: str, *, articles: int, comments: int) -> DataSet:
     from django.utils import timezone
 
     from articles import services
-    from articles.demo.photos import make_demo_photo
     from articles.models import Article, Author, Byline, Photo, Section
-    from articles.seeding import seed_articles
     from comments.models import Comment
-    from comments.seeding import seed_comments
     from comments.services import approved_counts_refresh
+    from demo.article_seeding import seed_articles
+    from demo.comment_seeding import seed_comments
+    from demo.photos import make_demo_photo
 
     started = time.monotonic()
     ids = seed_articles(count=articles, days=120)

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pagecache",
+    # Demo content and bulk data (quickstart, seed_bulk); no app depends on it.
+    "demo",
 ]
 
 MIDDLEWARE = [

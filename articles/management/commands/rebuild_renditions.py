@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from articles import services
 from articles.models import Photo
-from articles.progress import ProgressBar
+from core.progress import ProgressBar
 
 
 class Command(BaseCommand):

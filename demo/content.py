@@ -2,7 +2,7 @@
 
 Everything here is fictional and written for the demo: the city, its wards and
 streets are generic, and the reporters are invented. Each section's articles
-live in their own module under ``articles.demo.sections``; this module puts
+live in their own module under ``demo.sections``; this module puts
 them together in display order and fills in each article's ``"section"``.
 
 Article dicts have ``title``, ``lead`` (without the outlet code, which the site
@@ -11,7 +11,7 @@ adds), ``body`` (HTML), ``bylines`` as ``(author name, role)`` pairs,
 ``time`` ("HH:MM"), plus ``section`` added here.
 """
 
-from articles.demo.sections import do_thi, kinh_te, thoi_su, van_hoa_xa_hoi
+from demo.sections import do_thi, kinh_te, thoi_su, van_hoa_xa_hoi
 
 _SECTION_MODULES = (thoi_su, kinh_te, van_hoa_xa_hoi, do_thi)
 

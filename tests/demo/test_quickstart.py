@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from articles.demo import load
-from articles.demo.photos import make_demo_photo
 from articles.models import Article, Byline, Photo, Section
 from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+from demo import load
+from demo.photos import make_demo_photo
 from tests.conftest import image_bytes
 
 pytestmark = pytest.mark.django_db

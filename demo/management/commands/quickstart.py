@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo.content import ARTICLES as DEMO_ARTICLES
-from articles.demo.load import demo_accounts_ensure, demo_content_load
 from articles.models import Article
-from articles.progress import ProgressBar
+from core.progress import ProgressBar
+from demo.content import ARTICLES as DEMO_ARTICLES
+from demo.load import demo_accounts_ensure, demo_content_load
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from articles.progress import ProgressBar
-from articles.seeding import seed_articles
-from comments.seeding import seed_comments
+from core.progress import ProgressBar
+from demo.article_seeding import seed_articles
+from demo.comment_seeding import seed_comments
 
 
 class Command(BaseCommand):

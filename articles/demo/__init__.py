@@ -1,1 +1,0 @@
-"""Demo content (sections, authors, articles, generated photos) for ``manage.py quickstart``."""
