@@ -4,12 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles import services
 from articles.images import inspect_image, strip_metadata
 from articles.models import Article, Photo, Section
-from articles.services import RESERVED_SECTION_SLUGS, article_body_clean
 from articles.templatetags.portal import portal_datetime
 from articles.text import normalize_text, vietnamese_slugify
 
@@ -20,14 +19,7 @@ class SectionAdminForm(forms.ModelForm):
         fields = ("name", "slug", "description", "order")
 
     def clean_slug(self) -> str:
-        slug = vietnamese_slugify(self.cleaned_data.get("slug") or "", max_length=120)
-        if slug in RESERVED_SECTION_SLUGS:
-            raise ValidationError(
-                _("Đường dẫn “%(slug)s” đã được trang web dùng. Hãy chọn đường dẫn khác."),
-                code="reserved",
-                params={"slug": slug},
-            )
-        return slug
+        return services.section_slug_clean(slug=self.cleaned_data.get("slug") or "")
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -60,7 +52,7 @@ class ArticleAdminForm(forms.ModelForm):
         # The service decides (and refuses the same on every write path); here
         # its refusal becomes an error on the field, with the typed body kept.
         body = self.cleaned_data.get("body") or ""
-        article_body_clean(body=body)
+        services.article_body_clean(body=body)
         return body
 
     def __init__(self, *args, **kwargs):
@@ -72,12 +64,12 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_nobody_saved_meanwhile(cleaned_data.get("loaded_version"))
-        # "Published" with no time means now; without this the database
-        # constraint would reject the form instead of doing the obvious thing.
-        if cleaned_data.get("status") == Article.Status.PUBLISHED and not cleaned_data.get(
-            "published_at"
-        ):
-            cleaned_data["published_at"] = timezone.now()
+        # Before the model's validation, which checks the database constraint
+        # that a published article has a time: the service's default applies.
+        if "status" in cleaned_data:
+            cleaned_data["published_at"] = services.article_publication_time(
+                status=cleaned_data["status"], published_at=cleaned_data.get("published_at")
+            )
         if self.storage_error:
             # Last, so the data above is complete and this is the only error shown.
             raise ValidationError(self.storage_error, code="storage_failed")

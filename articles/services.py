@@ -49,9 +49,26 @@ def unique_slug(
     return slug
 
 
+def section_slug_clean(*, slug: str) -> str:
+    """A section slug as typed, normalised; refused if the site uses that path itself.
+
+    Typed slugs are normalised like generated ones, so "Đà Nẵng" gives "da-nang".
+    """
+    slug = vietnamese_slugify(slug, max_length=120)
+    if slug in RESERVED_SECTION_SLUGS:
+        raise ValidationError(
+            _("Đường dẫn “%(slug)s” đã được trang web dùng. Hãy chọn đường dẫn khác."),
+            code="reserved",
+            params={"slug": slug},
+        )
+    return slug
+
+
 def section_save(*, section: Section) -> Section:
     section.name = normalize_text(section.name).strip()
     section.description = normalize_text(section.description).strip()
+    if section.slug:
+        section.slug = section_slug_clean(slug=section.slug)
     if not section.slug:
         section.slug = unique_slug(Section, section.name, instance_pk=section.pk, max_length=120)
         if section.slug in RESERVED_SECTION_SLUGS:
@@ -94,9 +111,17 @@ def article_prepare(*, article: Article) -> Article:
         # engines; it need not be unique, and a later title change keeps it.
         article.slug = vietnamese_slugify(article.title, max_length=200) or "bai-viet"
     article.search_text = fold_for_search(f"{article.title} {article.lead}")
-    if article.status == Article.Status.PUBLISHED and article.published_at is None:
-        article.published_at = timezone.now()
+    article.published_at = article_publication_time(
+        status=article.status, published_at=article.published_at
+    )
     return article
+
+
+def article_publication_time(*, status: str, published_at: datetime | None) -> datetime | None:
+    """When an article with this status and time is published: "published" with no time is now."""
+    if status == Article.Status.PUBLISHED and published_at is None:
+        return timezone.now()
+    return published_at
 
 
 def article_body_clean(*, body: str) -> str:
