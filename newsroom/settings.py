@@ -327,10 +327,13 @@ LOGGING = {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "newsroom.logging.JSONFormatter"},
     },
+    "filters": {"warning_without_traceback": {"()": "newsroom.logging.WarningWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # A bad Host header: one warning line per request (see newsroom/logging.py).
+        "django.security.DisallowedHost": {"filters": ["warning_without_traceback"]},
     },
 }
 
