@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # ETag on every page, so browsers revalidate with a cheap 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.ChosenLanguageMiddleware",
+    # Before anything decodes the query string or the form with a declared charset.
+    "newsroom.middleware.UnreadableCharsetMiddleware",
     # Serves anonymous readers before sessions, CSRF or auth are looked at.
     "articles.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

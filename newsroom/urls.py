@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from articles.uploads import ckeditor_browse, ckeditor_upload
 from articles.views import healthz, media_file
 
+handler400 = "newsroom.errors.bad_request"
 handler500 = "newsroom.errors.server_error"
 
 admin.site.site_header = "Tòa soạn"

@@ -2,6 +2,7 @@
 real comment, or a Vietnamese 4xx page: never a 500, never a comment that should not exist."""
 
 import unicodedata
+from urllib.parse import urlencode
 
 import pytest
 from captcha.models import CaptchaStore
@@ -10,9 +11,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.text import normalize_text
+from comments import services
 from comments.forms import CommentForm
 from comments.models import Comment
-from tests.comments.conftest import comment_data, new_challenge
+from tests.comments.conftest import answer_for, comment_data, new_challenge
+from tests.conftest import through_wsgi
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +36,11 @@ nasty_text = st.one_of(
         alphabet="\x00\x01\x1b\x7f\u0300\u0301\u0323\u200b\u202e\ufeff\r\n\t 𝔘😀ĐđẫỆ", max_size=80
     ),
     st.sampled_from(["", " ", "\x00", "ă" * 5001, "A" * 100_000, "\u0301" * 10]),
+)
+# What a decoder such as unicode_escape makes of "\ud800": lone surrogates, which
+# UTF-8 (the page, PostgreSQL) cannot hold.
+surrogate_text = st.text(
+    alphabet=st.sampled_from("\ud800\udbff\udc00\udfffaĐẫ 😀\n"), min_size=1, max_size=40
 )
 
 
@@ -219,3 +227,67 @@ def test_the_captcha_endpoints_only_answer_what_they_should(client, article):
 def test_vietnamese_4xx_pages_have_vietnamese_titles(client, article):
     html = client.get(reverse("comments:post", args=[article.pk])).content.decode()
     assert any(title in html for title in VIETNAMESE_4XX)
+
+
+def _multipart(fields: dict[str, str], *, charset: str) -> tuple[str, bytes]:
+    """A multipart form body as a client declaring ``charset`` sends it."""
+    boundary = "----toasoan"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
+    body = ("".join(parts) + f"--{boundary}--\r\n").encode("latin-1", "backslashreplace")
+    return f"multipart/form-data; boundary={boundary}; charset={charset}", body
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape", "rot13", "utf-7"])
+@pytest.mark.parametrize("kind", ["multipart", "urlencoded"])
+def test_a_comment_in_a_charset_we_do_not_read_spends_no_captcha(client, article, charset, kind):
+    challenge = new_challenge(client, article)
+    fields = comment_data(challenge, body="Chữ lạ \\ud800 ở đây")
+    if kind == "multipart":
+        content_type, body = _multipart(fields, charset=charset)
+    else:
+        content_type = f"application/x-www-form-urlencoded; charset={charset}"
+        body = urlencode(fields).encode()
+    response = through_wsgi(
+        "POST",
+        reverse("comments:post", args=[article.pk]),
+        headers={
+            "Content-Type": content_type,
+            "Cookie": f"csrftoken={client.cookies['csrftoken'].value}",
+        },
+        body=body,
+    )
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.content.decode()
+    assert not Comment.objects.exists()
+    # Refused before the view: the reader's captcha is still good for a real try.
+    assert CaptchaStore.objects.filter(hashkey=challenge.key).exists()
+
+
+@FUZZ
+@given(name=surrogate_text, title=surrogate_text, body=surrogate_text)
+def test_lone_surrogates_are_removed_before_the_comment_is_stored(article, name, title, body):
+    challenge = CaptchaStore.pick()
+    form = CommentForm(
+        comment_data(
+            None,
+            name=name,
+            title=title,
+            body=body,
+            captcha_0=challenge,
+            captcha_1=answer_for(challenge),
+        )
+    )
+    if not form.is_valid():
+        # Nothing left once the surrogates are gone: the reader is asked to write something.
+        assert set(form.errors) <= {"name", "title", "body"}
+        return
+    data = form.cleaned_data
+    comment = services.comment_submit(
+        article=article, name=data["name"], title=data["title"], body=data["body"]
+    )
+    comment.refresh_from_db()  # PostgreSQL refuses a surrogate; stored means it is gone
+    _assert_clean(comment)
+    assert not any("\ud800" <= c <= "\udfff" for c in comment.name + comment.title + comment.body)
