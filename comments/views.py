@@ -65,30 +65,66 @@ def _comment_page(
     else:
         context["form"] = CommentForm()
     if context["comments_open"]:
-        context["captcha"] = services.captcha_challenge_new()
+        context["captcha"], context["captcha_refusal"] = _captcha_for(request)
+        if context["captcha_refusal"] and status == 200:
+            status = 429
     return render(request, "comments/comment_form.html", context, status=status)
+
+
+def _captcha_for(request: HttpRequest) -> tuple[services.CaptchaChallenge | None, str]:
+    """A new captcha for the form about to be shown, or, past the address's limit, why not."""
+    try:
+        return services.captcha_challenge_new(ip_address=client_ip(request)), ""
+    except services.TooManyCaptchas as refusal:
+        return None, refusal.message
+
+
+def _challenge_json(request: HttpRequest, **extra: object) -> JsonResponse:
+    """A new captcha as JSON for comments.js, or a 429 with the reason (shown to the reader)."""
+    challenge, refusal = _captcha_for(request)
+    if challenge is None:
+        return JsonResponse({"error": refusal}, status=429)
+    return JsonResponse(
+        {
+            "key": challenge.key,
+            "image_url": challenge.image_url,
+            "audio_url": challenge.audio_url,
+            **extra,
+        }
+    )
 
 
 @never_cache
 @require_GET
 def comment_captcha(request: HttpRequest, article_pk: int) -> JsonResponse:
     """A new captcha and a CSRF token for the form on a (possibly cached) article page."""
-    if request.headers.get("x-requested-with") != "XMLHttpRequest":
-        # Like django-simple-captcha's refresh: no challenge rows for crawlers.
-        raise Http404(_("Không tìm thấy trang."))
+    _require_script(request)
     article = _article_or_404(article_pk)
     if not selectors.comments_are_open(article):
         return JsonResponse({"error": _("Bài viết này đã đóng bình luận.")}, status=403)
-    challenge = services.captcha_challenge_new()
-    return JsonResponse(
-        {
-            "key": challenge.key,
-            "image_url": challenge.image_url,
-            "audio_url": challenge.audio_url,
-            "csrf_token": get_token(request),
-            "expires_in": int(captcha_settings.CAPTCHA_TIMEOUT) * 60,
-        }
+    return _challenge_json(
+        request,
+        csrf_token=get_token(request),
+        expires_in=int(captcha_settings.CAPTCHA_TIMEOUT) * 60,
     )
+
+
+@never_cache
+@require_GET
+def captcha_refresh(request: HttpRequest) -> JsonResponse:
+    """django-simple-captcha's ``/captcha/refresh/``, with the per-address limit.
+
+    Served at the library's address and name (``captcha-refresh``), ahead of its
+    own view, which would issue challenges without counting them.
+    """
+    _require_script(request)
+    return _challenge_json(request)
+
+
+def _require_script(request: HttpRequest) -> None:
+    # Like django-simple-captcha's refresh: no challenge rows for crawlers.
+    if request.headers.get("x-requested-with") != "XMLHttpRequest":
+        raise Http404(_("Không tìm thấy trang."))
 
 
 @never_cache
@@ -165,7 +201,9 @@ def _article_page(
     context["comment_form"] = form
     context["comment_closed_notice"] = closed_notice
     if not closed_notice:
-        context["comment_captcha"] = services.captcha_challenge_new()
+        context["comment_captcha"], context["comment_captcha_refusal"] = _captcha_for(request)
+        if context["comment_captcha_refusal"] and status == 200:
+            status = 429
     response = render(request, "articles/article_detail.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response

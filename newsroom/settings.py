@@ -346,6 +346,11 @@ COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50, minimum=1, maximum=500)
 # Flood control per IP address: the wait between two comments, and a cap per hour.
 COMMENTS_MIN_INTERVAL_SECONDS = env_int("COMMENTS_MIN_INTERVAL_SECONDS", 30, minimum=0)
 COMMENTS_MAX_PER_HOUR = env_int("COMMENTS_MAX_PER_HOUR", 20, minimum=0)  # 0 = no cap
+# Captcha challenges issued to one address per window (0 = no cap): each is a
+# database row until answered or expired, so this bounds what a flood of page
+# loads can add to the table.
+COMMENTS_CAPTCHAS_PER_WINDOW = env_int("COMMENTS_CAPTCHAS_PER_WINDOW", 30, minimum=0)
+COMMENTS_CAPTCHA_WINDOW_MINUTES = env_int("COMMENTS_CAPTCHA_WINDOW_MINUTES", 10, minimum=1)
 # The same text from the same address within this window is a double submit
 # (same article: answered as accepted, nothing stored) or spam (another article: refused).
 COMMENTS_DUPLICATE_WINDOW_MINUTES = env_int("COMMENTS_DUPLICATE_WINDOW_MINUTES", 10, minimum=0)

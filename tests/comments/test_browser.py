@@ -195,3 +195,23 @@ def test_without_javascript_the_form_still_works(browser, live_server):
     expect(page.get_by_text("Bình luận đã được gửi")).to_be_visible()
     assert Comment.objects.get().title == "Không có JavaScript"
     context.close()
+
+
+def test_past_the_captcha_limit_the_reader_is_told_why(page, settings):
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 1
+    article = ArticleFactory(title="Bài có nhiều người đổi mã")
+    page.goto(article.get_absolute_url())
+    page.fill("#binh-luan-title", "Tiêu đề đang viết")
+    page.locator("[data-captcha-image]").wait_for(state="visible")
+
+    page.get_by_role("button", name="Lấy lại mã bảo mật").click()
+
+    refusal = page.locator("[data-captcha-refusal]")
+    expect(refusal).to_be_visible()
+    expect(refusal).to_have_text(
+        "Bạn đã yêu cầu quá nhiều mã xác nhận. Vui lòng thử lại sau 10 phút; "
+        "nội dung bạn viết vẫn được giữ nguyên."
+    )
+    assert page.locator("#binh-luan-title").input_value() == "Tiêu đề đang viết"
+    assert CaptchaStore.objects.count() == 1
+    assert [problem for problem in page.problems if " 429 " not in f" {problem} "] == []

@@ -51,6 +51,7 @@ def _no_rate_limits(settings):
     settings.COMMENTS_MIN_INTERVAL_SECONDS = 0
     settings.COMMENTS_MAX_PER_HOUR = 0
     settings.COMMENTS_DUPLICATE_WINDOW_MINUTES = 0
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 0
 
 
 def _assert_clean(comment: Comment) -> None:

@@ -47,6 +47,8 @@ ERROR_HEADINGS = {
     403: ("Không có quyền truy cập", "Phiên làm việc đã hết hạn", "Đã đóng bình luận"),
     404: ("Không tìm thấy trang",),
     405: ("Trang này chỉ để đọc", "Không gửi được theo cách này"),
+    # The comment page, once one address has asked for its share of captchas.
+    429: ("Bạn đã yêu cầu quá nhiều mã xác nhận",),
 }
 METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")
 WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH", "TRACE")
