@@ -215,3 +215,54 @@ def test_past_the_captcha_limit_the_reader_is_told_why(page, settings):
     assert page.locator("#binh-luan-title").input_value() == "Tiêu đề đang viết"
     assert CaptchaStore.objects.count() == 1
     assert [problem for problem in page.problems if " 429 " not in f" {problem} "] == []
+
+
+def _type_the_comment_with_the_keyboard(page) -> None:
+    """Every field typed, Tab to the next, as a reader who never touches the mouse."""
+    page.locator("#binh-luan-name").focus()
+    for number, value in enumerate(TYPED.values()):
+        if number:
+            page.keyboard.press("Tab")
+        page.keyboard.type(value)
+    # The captcha arrives when the form is reached; its field can be tabbed to once it is there.
+    page.locator("[data-captcha-image]").wait_for(state="visible")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "captcha_1"
+    page.keyboard.type(CaptchaStore.objects.get(hashkey=_captcha_key(page)).response)
+
+
+def _assert_the_comment_was_taken(page) -> None:
+    expect(
+        page.get_by_text("Bình luận đã được gửi và sẽ hiển thị sau khi được kiểm duyệt")
+    ).to_be_visible()
+    comment = Comment.objects.get()
+    assert (comment.name, comment.title) == ("Hoàng Thị Lan", "Cần thêm đèn ở ngõ 12")
+    assert comment.body == TYPED["#binh-luan-body"]
+
+
+def test_enter_in_the_captcha_field_sends_the_comment(page, settings):
+    settings.CAPTCHA_FLITE_PATH = None
+    article = ArticleFactory(title="Gửi bằng phím Enter")
+    page.goto(article.get_absolute_url())
+    _type_the_comment_with_the_keyboard(page)
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{article.get_absolute_url()}#thong-bao")
+    _assert_the_comment_was_taken(page)
+    assert page.problems == []
+
+
+def test_without_javascript_enter_sends_the_comment(browser, live_server):
+    article = ArticleFactory(title="Gửi bằng phím Enter, không JavaScript")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"/binh-luan/{article.pk}/")
+    _type_the_comment_with_the_keyboard(page)
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{article.get_absolute_url()}#thong-bao")
+    _assert_the_comment_was_taken(page)
+    context.close()
