@@ -9,9 +9,12 @@ and all, with a captcha.
 
 from captcha.conf import settings as captcha_settings
 from django.contrib import messages
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -51,13 +54,16 @@ def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
 
 
 def _comment_page(
-    request: HttpRequest, article: Article, *, session_expired: bool = False, status: int = 200
+    request: HttpRequest, article: Article, *, unsent_because: str = "", status: int = 200
 ) -> HttpResponse:
-    """The comment page: after a POST, with what the reader typed so far; a new captcha."""
+    """The comment page: after a POST, with what the reader typed so far; a new captcha.
+
+    ``unsent_because`` tells the reader why a comment they sent was not taken.
+    """
     context = {
         "article": article,
         "comments_open": selectors.comments_are_open(article),
-        "session_expired": session_expired,
+        "unsent_because": unsent_because,
     }
     if request.method == "POST":
         context["form"] = CommentForm(initial=prefill_initial(request.POST))
@@ -217,12 +223,59 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     reader then gets the comment page with their text still in it and a new
     captcha and token, instead of an error page that loses what they wrote.
     """
-    # The CSRF check runs after URL resolution, so the match is already there.
-    match = request.resolver_match if request.method == "POST" else None
-    if match is not None and match.view_name == "comments:post":
-        article = article_for_reader(pk=match.kwargs["article_pk"])
-        if article is not None and selectors.comments_are_open(article):
-            response = _comment_page(request, article, session_expired=True, status=403)
-            add_never_cache_headers(response)
-            return response
-    return render(request, "403_csrf.html", status=403)
+    article = _article_of_refused_comment(request)
+    if article is None:
+        return render(request, "403_csrf.html", status=403)
+    return _unsent_comment_page(
+        request, article, _("Phiên làm việc đã hết hạn nên bình luận chưa được gửi."), status=403
+    )
+
+
+def unreadable_comment_page(
+    request: HttpRequest, exception: Exception | None
+) -> HttpResponse | None:
+    """For handler400: a comment refused for its charset keeps what can be read of it.
+
+    Django refuses a form that is not UTF-8, ``UnreadableCharsetMiddleware`` a
+    charset we do not decode. For a comment the reader gets the comment page
+    with the text read as UTF-8 (all but the odd letter) and a new captcha,
+    not an error page that loses it. ``None`` for every other bad request.
+    """
+    if not isinstance(exception, BadRequest) or "charset" not in request.content_params:
+        return None
+    article = _article_of_refused_comment(request)
+    if article is None:
+        return None
+    try:
+        request.encoding = "utf-8"  # forget the declared charset: the form is parsed again
+        request.POST  # noqa: B018 (parsed here, where a failure can be caught)
+    except (BadRequest, SuspiciousOperation, MultiPartParserError):
+        return None
+    return _unsent_comment_page(
+        request,
+        article,
+        _("Trình duyệt gửi bình luận ở dạng máy chủ không đọc được nên bình luận chưa được gửi."),
+        status=400,
+    )
+
+
+def _article_of_refused_comment(request: HttpRequest) -> Article | None:
+    """The article of a comment POST refused before its view ran, if it still takes comments."""
+    try:
+        match = resolve(request.path_info) if request.method == "POST" else None
+    except Resolver404:
+        return None
+    if match is None or match.view_name != "comments:post":
+        return None
+    article = article_for_reader(pk=match.kwargs["article_pk"])
+    if article is None or not selectors.comments_are_open(article):
+        return None
+    return article
+
+
+def _unsent_comment_page(
+    request: HttpRequest, article: Article, reason: str, *, status: int
+) -> HttpResponse:
+    response = _comment_page(request, article, unsent_because=reason, status=status)
+    add_never_cache_headers(response)
+    return response

@@ -13,6 +13,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 
+from comments.views import unreadable_comment_page
+
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
@@ -23,9 +25,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     a form Django refused to parse (an ISO-8859-1 form body, say) that raised
     the same error again and turned the 400 into a 500. Rendered without the
     request, as Django does, so the page needs neither the database nor a
-    valid Host.
+    valid Host. A refused comment keeps its text (comments.views).
     """
-    return HttpResponseBadRequest(render_to_string("400.html"))
+    return unreadable_comment_page(request, exception) or HttpResponseBadRequest(
+        render_to_string("400.html")
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

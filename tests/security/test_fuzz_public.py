@@ -43,7 +43,8 @@ FUZZ = settings(
 
 # The heading of each Vietnamese error page a reader can meet, by status.
 ERROR_HEADINGS = {
-    400: ("Yêu cầu không hợp lệ",),
+    # A comment refused for its charset comes back on the comment page, text kept.
+    400: ("Yêu cầu không hợp lệ", "máy chủ không đọc được nên bình luận chưa được gửi"),
     403: ("Không có quyền truy cập", "Phiên làm việc đã hết hạn", "Đã đóng bình luận"),
     404: ("Không tìm thấy trang",),
     405: ("Trang này chỉ để đọc", "Không gửi được theo cách này"),
