@@ -79,9 +79,11 @@ class ArticleAdminForm(forms.ModelForm):
         """Refuse to overwrite changes another editor saved after this form was loaded.
 
         The row stays locked (the admin saves inside one transaction) from this
-        check to the save, so two simultaneous saves cannot both pass.
+        check to the save, so two simultaneous saves cannot both pass. A change
+        that does not say which version it edits (the hidden field missing or
+        empty) is treated as stale: it may well be older than what is saved.
         """
-        if not self.instance.pk or loaded_version is None:
+        if not self.instance.pk:
             return
         saved = (
             Article.objects.select_for_update(of=("self",))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.images import validate_image_file
+from articles.roles import may_see_unpublished
 from core.querysets import SignallingQuerySet
 
 
@@ -81,6 +82,10 @@ class ArticleQuerySet(SignallingQuerySet):
         when the time arrives, with no job to flip a flag.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user) -> "ArticleQuerySet":
+        """The articles ``user`` may read: all for editors and superusers, else the published."""
+        return self.all() if may_see_unpublished(user) else self.published()
 
     def drafts(self) -> "ArticleQuerySet":
         return self.filter(status=Article.Status.DRAFT)

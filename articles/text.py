@@ -8,13 +8,16 @@ import unicodedata
 # "Đà Nẵng" would become "a-nang".
 _VIETNAMESE_LETTERS = str.maketrans({"Đ": "D", "đ": "d"})
 _NON_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+# Besides control and invisible formatting characters, surrogate code points:
+# in a Python string they are always unpaired (a decoder that let one through,
+# such as unicode_escape), and can be neither rendered nor stored as UTF-8.
 _CONTROL_CHARACTERS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ud800-\udfff]"
 )
 
 
 def normalize_text(value: str) -> str:
-    """Return ``value`` in NFC with control characters removed.
+    """Return ``value`` in NFC with control characters and lone surrogates removed.
 
     Text pasted from other systems often arrives decomposed (NFD): the same
     word then compares, sorts and searches differently. Newlines and tabs stay.

@@ -972,6 +972,7 @@ def main() -> int:
                 "NEWSROOM_PAGE_CACHE": "0",
                 "COMMENTS_MIN_INTERVAL_SECONDS": "0",
                 "COMMENTS_MAX_PER_HOUR": "0",
+                "COMMENTS_CAPTCHAS_PER_WINDOW": "0",
                 "COMMENTS_DUPLICATE_WINDOW_MINUTES": "0",
             },
         )

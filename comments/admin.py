@@ -12,6 +12,7 @@ from django.utils.translation import ngettext_lazy
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
+from articles.roles import may_see_unpublished
 from articles.text import fold_for_search, normalize_text
 from comments import selectors, services
 from comments.models import BlockedTerm, Comment, pending_first
@@ -32,12 +33,17 @@ class ArticleWithPendingFilter(admin.SimpleListFilter):
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
-        # Counting the whole queue takes a while with millions of comments;
-        # the sidebar may be a minute behind, the list itself never is.
+        # Only articles the user may read: a moderator must not learn the
+        # titles of drafts and scheduled articles here when the article admin
+        # and the preview refuse them. Counting the whole queue takes a while
+        # with millions of comments; the sidebar may be a minute behind (one
+        # cached copy per kind of viewer), the list itself never is.
+        visible = Article.objects.visible_to(request.user)
+        viewer = "all" if may_see_unpublished(request.user) else "published"
         articles = cache.get_or_set(
-            "comments:admin:articles-with-pending",
+            f"comments:admin:articles-with-pending:{viewer}",
             lambda: list(
-                Article.objects.filter(comments__status=Comment.Status.PENDING)
+                visible.filter(comments__status=Comment.Status.PENDING)
                 .annotate(pending=Count("comments"))
                 .order_by("-pending", "-published_at")
                 .values_list("pk", "title", "pending")[:20]
@@ -50,7 +56,7 @@ class ArticleWithPendingFilter(admin.SimpleListFilter):
         ]
         selected = self.value()
         if selected and selected.isdigit() and selected not in {pk for pk, _ in choices}:
-            title = Article.objects.filter(pk=selected).values_list("title", flat=True).first()
+            title = visible.filter(pk=selected).values_list("title", flat=True).first()
             if title:
                 choices.insert(0, (selected, title))
         return choices

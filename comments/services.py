@@ -15,6 +15,7 @@ from captcha.helpers import captcha_audio_url, captcha_image_url
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -424,12 +425,55 @@ class CaptchaChallenge:
     audio_url: str | None
 
 
-def captcha_challenge_new() -> CaptchaChallenge:
+class TooManyCaptchas(Exception):
+    """One address asked for more captcha challenges than any reader needs; ``message`` says so."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def captcha_quota_take(*, ip_address: str | None) -> None:
+    """Count one challenge for ``ip_address``; raise ``TooManyCaptchas`` past the limit.
+
+    Each challenge is a database row until it is answered or expires (then
+    ``manage.py captcha_clean`` deletes it), so an address that keeps asking
+    could otherwise grow the table without bound. A reader asks for a few; at
+    most ``COMMENTS_CAPTCHAS_PER_WINDOW`` per ``COMMENTS_CAPTCHA_WINDOW_MINUTES``
+    are issued to one address. Counted in the cache (one fixed window per
+    address): nothing is written to the database for a refused request.
+    """
+    limit = settings.COMMENTS_CAPTCHAS_PER_WINDOW
+    if not limit:
+        return
+    minutes = settings.COMMENTS_CAPTCHA_WINDOW_MINUTES
+    key = f"comments:captchas-issued:{ip_address or 'unknown'}"
+    cache.add(key, 0, timeout=minutes * 60)
+    try:
+        issued = cache.incr(key)
+    except ValueError:  # the window ended between the two calls, or the cache is away
+        issued = 1
+    if issued > limit:
+        raise TooManyCaptchas(
+            ngettext(
+                "Bạn đã yêu cầu quá nhiều mã xác nhận. Vui lòng thử lại sau %(minutes)d phút; "
+                "nội dung bạn viết vẫn được giữ nguyên.",
+                "Bạn đã yêu cầu quá nhiều mã xác nhận. Vui lòng thử lại sau %(minutes)d phút; "
+                "nội dung bạn viết vẫn được giữ nguyên.",
+                minutes,
+            )
+            % {"minutes": minutes}
+        )
+
+
+def captcha_challenge_new(*, ip_address: str | None) -> CaptchaChallenge:
     """Create a captcha challenge (one database row) for a form about to be shown.
 
     Called only when a reader reaches the form, never for a plain page view,
-    so that reading articles writes nothing.
+    so that reading articles writes nothing. Raises ``TooManyCaptchas`` when
+    this address has had its share (``captcha_quota_take``).
     """
+    captcha_quota_take(ip_address=ip_address)
     key = CaptchaStore.pick()
     return CaptchaChallenge(
         key=key,

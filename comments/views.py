@@ -9,9 +9,12 @@ and all, with a captcha.
 
 from captcha.conf import settings as captcha_settings
 from django.contrib import messages
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -51,13 +54,16 @@ def comment_form(request: HttpRequest, article_pk: int) -> HttpResponse:
 
 
 def _comment_page(
-    request: HttpRequest, article: Article, *, session_expired: bool = False, status: int = 200
+    request: HttpRequest, article: Article, *, unsent_because: str = "", status: int = 200
 ) -> HttpResponse:
-    """The comment page: after a POST, with what the reader typed so far; a new captcha."""
+    """The comment page: after a POST, with what the reader typed so far; a new captcha.
+
+    ``unsent_because`` tells the reader why a comment they sent was not taken.
+    """
     context = {
         "article": article,
         "comments_open": selectors.comments_are_open(article),
-        "session_expired": session_expired,
+        "unsent_because": unsent_because,
     }
     if request.method == "POST":
         context["form"] = CommentForm(initial=prefill_initial(request.POST))
@@ -65,30 +71,66 @@ def _comment_page(
     else:
         context["form"] = CommentForm()
     if context["comments_open"]:
-        context["captcha"] = services.captcha_challenge_new()
+        context["captcha"], context["captcha_refusal"] = _captcha_for(request)
+        if context["captcha_refusal"] and status == 200:
+            status = 429
     return render(request, "comments/comment_form.html", context, status=status)
+
+
+def _captcha_for(request: HttpRequest) -> tuple[services.CaptchaChallenge | None, str]:
+    """A new captcha for the form about to be shown, or, past the address's limit, why not."""
+    try:
+        return services.captcha_challenge_new(ip_address=client_ip(request)), ""
+    except services.TooManyCaptchas as refusal:
+        return None, refusal.message
+
+
+def _challenge_json(request: HttpRequest, **extra: object) -> JsonResponse:
+    """A new captcha as JSON for comments.js, or a 429 with the reason (shown to the reader)."""
+    challenge, refusal = _captcha_for(request)
+    if challenge is None:
+        return JsonResponse({"error": refusal}, status=429)
+    return JsonResponse(
+        {
+            "key": challenge.key,
+            "image_url": challenge.image_url,
+            "audio_url": challenge.audio_url,
+            **extra,
+        }
+    )
 
 
 @never_cache
 @require_GET
 def comment_captcha(request: HttpRequest, article_pk: int) -> JsonResponse:
     """A new captcha and a CSRF token for the form on a (possibly cached) article page."""
-    if request.headers.get("x-requested-with") != "XMLHttpRequest":
-        # Like django-simple-captcha's refresh: no challenge rows for crawlers.
-        raise Http404(_("Không tìm thấy trang."))
+    _require_script(request)
     article = _article_or_404(article_pk)
     if not selectors.comments_are_open(article):
         return JsonResponse({"error": _("Bài viết này đã đóng bình luận.")}, status=403)
-    challenge = services.captcha_challenge_new()
-    return JsonResponse(
-        {
-            "key": challenge.key,
-            "image_url": challenge.image_url,
-            "audio_url": challenge.audio_url,
-            "csrf_token": get_token(request),
-            "expires_in": int(captcha_settings.CAPTCHA_TIMEOUT) * 60,
-        }
+    return _challenge_json(
+        request,
+        csrf_token=get_token(request),
+        expires_in=int(captcha_settings.CAPTCHA_TIMEOUT) * 60,
     )
+
+
+@never_cache
+@require_GET
+def captcha_refresh(request: HttpRequest) -> JsonResponse:
+    """django-simple-captcha's ``/captcha/refresh/``, with the per-address limit.
+
+    Served at the library's address and name (``captcha-refresh``), ahead of its
+    own view, which would issue challenges without counting them.
+    """
+    _require_script(request)
+    return _challenge_json(request)
+
+
+def _require_script(request: HttpRequest) -> None:
+    # Like django-simple-captcha's refresh: no challenge rows for crawlers.
+    if request.headers.get("x-requested-with") != "XMLHttpRequest":
+        raise Http404(_("Không tìm thấy trang."))
 
 
 @never_cache
@@ -165,7 +207,9 @@ def _article_page(
     context["comment_form"] = form
     context["comment_closed_notice"] = closed_notice
     if not closed_notice:
-        context["comment_captcha"] = services.captcha_challenge_new()
+        context["comment_captcha"], context["comment_captcha_refusal"] = _captcha_for(request)
+        if context["comment_captcha_refusal"] and status == 200:
+            status = 429
     response = render(request, "articles/article_detail.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -179,12 +223,59 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     reader then gets the comment page with their text still in it and a new
     captcha and token, instead of an error page that loses what they wrote.
     """
-    # The CSRF check runs after URL resolution, so the match is already there.
-    match = request.resolver_match if request.method == "POST" else None
-    if match is not None and match.view_name == "comments:post":
-        article = article_for_reader(pk=match.kwargs["article_pk"])
-        if article is not None and selectors.comments_are_open(article):
-            response = _comment_page(request, article, session_expired=True, status=403)
-            add_never_cache_headers(response)
-            return response
-    return render(request, "403_csrf.html", status=403)
+    article = _article_of_refused_comment(request)
+    if article is None:
+        return render(request, "403_csrf.html", status=403)
+    return _unsent_comment_page(
+        request, article, _("Phiên làm việc đã hết hạn nên bình luận chưa được gửi."), status=403
+    )
+
+
+def unreadable_comment_page(
+    request: HttpRequest, exception: Exception | None
+) -> HttpResponse | None:
+    """For handler400: a comment refused for its charset keeps what can be read of it.
+
+    Django refuses a form that is not UTF-8, ``UnreadableCharsetMiddleware`` a
+    charset we do not decode. For a comment the reader gets the comment page
+    with the text read as UTF-8 (all but the odd letter) and a new captcha,
+    not an error page that loses it. ``None`` for every other bad request.
+    """
+    if not isinstance(exception, BadRequest) or "charset" not in request.content_params:
+        return None
+    article = _article_of_refused_comment(request)
+    if article is None:
+        return None
+    try:
+        request.encoding = "utf-8"  # forget the declared charset: the form is parsed again
+        request.POST  # noqa: B018 (parsed here, where a failure can be caught)
+    except (BadRequest, SuspiciousOperation, MultiPartParserError):
+        return None
+    return _unsent_comment_page(
+        request,
+        article,
+        _("Trình duyệt gửi bình luận ở dạng máy chủ không đọc được nên bình luận chưa được gửi."),
+        status=400,
+    )
+
+
+def _article_of_refused_comment(request: HttpRequest) -> Article | None:
+    """The article of a comment POST refused before its view ran, if it still takes comments."""
+    try:
+        match = resolve(request.path_info) if request.method == "POST" else None
+    except Resolver404:
+        return None
+    if match is None or match.view_name != "comments:post":
+        return None
+    article = article_for_reader(pk=match.kwargs["article_pk"])
+    if article is None or not selectors.comments_are_open(article):
+        return None
+    return article
+
+
+def _unsent_comment_page(
+    request: HttpRequest, article: Article, reason: str, *, status: int
+) -> HttpResponse:
+    response = _comment_page(request, article, unsent_because=reason, status=status)
+    add_never_cache_headers(response)
+    return response

@@ -1,16 +1,12 @@
-"""
-ASGI config for newsroom project.
-
-It exposes the ASGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/6.1/howto/deployment/asgi/
-"""
+"""The ASGI application, like newsroom/wsgi.py: Django's handler with our request class."""
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+django.setup(set_prefix=False)
 
-application = get_asgi_application()
+from newsroom.http import NewsroomASGIHandler  # noqa: E402 (needs the settings)
+
+application = NewsroomASGIHandler()

@@ -1,4 +1,4 @@
-"""Error pages that work when the thing that failed is the database.
+"""Error pages that work when the thing that failed is the database or the request.
 
 ``server_error`` replaces Django's handler500: when the exception being handled
 is the database being unreachable (down, restarting, pool exhausted), readers
@@ -10,10 +10,26 @@ traceback.
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 
+from comments.views import unreadable_comment_page
+
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: the Vietnamese page, without reading the request's form again.
+
+    Django's own view runs the CSRF check, which reads ``request.POST``: after
+    a form Django refused to parse (an ISO-8859-1 form body, say) that raised
+    the same error again and turned the 400 into a 500. Rendered without the
+    request, as Django does, so the page needs neither the database nor a
+    valid Host. A refused comment keeps its text (comments.views).
+    """
+    return unreadable_comment_page(request, exception) or HttpResponseBadRequest(
+        render_to_string("400.html")
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

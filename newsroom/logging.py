@@ -29,3 +29,18 @@ class JSONFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class WarningWithoutTraceback(logging.Filter):
+    """Turns a logger's records into one-line warnings: no ERROR, no traceback.
+
+    Django logs every request with a Host outside ALLOWED_HOSTS as an ERROR
+    with its full traceback. Scanners send thousands of those; each says only
+    "someone asked for another site", which is worth a line, not an alert.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True

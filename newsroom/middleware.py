@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import translation
+
+from newsroom.http import request_charset_refused
 
 
 class ChosenLanguageMiddleware:
@@ -49,3 +52,21 @@ class MethodNotAllowedPageMiddleware:
         page = render(request, [*names, "405.html"], context, status=405)
         page["Allow"] = response["Allow"]
         return page
+
+
+class UnreadableCharsetMiddleware:
+    """A 400 for a request that declares a charset we do not decode (see newsroom/http.py).
+
+    ``charset=rot13`` made Django fail with a LookupError, ``unicode_escape``
+    let lone surrogates into forms and searches. Placed before anything reads
+    the query string or the form, so no view, cache or CSRF check sees them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request_charset_refused(request):
+            # Answered by handler400 (newsroom/errors.py), in Vietnamese.
+            raise BadRequest("Unreadable charset in Content-Type.")
+        return self.get_response(request)

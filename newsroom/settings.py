@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # ETag on every page, so browsers revalidate with a cheap 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.ChosenLanguageMiddleware",
+    # Before anything decodes the query string or the form with a declared charset.
+    "newsroom.middleware.UnreadableCharsetMiddleware",
     # Serves anonymous readers before sessions, CSRF or auth are looked at.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -343,10 +345,13 @@ LOGGING = {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "newsroom.logging.JSONFormatter"},
     },
+    "filters": {"warning_without_traceback": {"()": "newsroom.logging.WarningWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # A bad Host header: one warning line per request (see newsroom/logging.py).
+        "django.security.DisallowedHost": {"filters": ["warning_without_traceback"]},
     },
 }
 
@@ -357,6 +362,11 @@ COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50, minimum=1, maximum=500)
 # Flood control per IP address: the wait between two comments, and a cap per hour.
 COMMENTS_MIN_INTERVAL_SECONDS = env_int("COMMENTS_MIN_INTERVAL_SECONDS", 30, minimum=0)
 COMMENTS_MAX_PER_HOUR = env_int("COMMENTS_MAX_PER_HOUR", 20, minimum=0)  # 0 = no cap
+# Captcha challenges issued to one address per window (0 = no cap): each is a
+# database row until answered or expired, so this bounds what a flood of page
+# loads can add to the table.
+COMMENTS_CAPTCHAS_PER_WINDOW = env_int("COMMENTS_CAPTCHAS_PER_WINDOW", 30, minimum=0)
+COMMENTS_CAPTCHA_WINDOW_MINUTES = env_int("COMMENTS_CAPTCHA_WINDOW_MINUTES", 10, minimum=1)
 # The same text from the same address within this window is a double submit
 # (same article: answered as accepted, nothing stored) or spam (another article: refused).
 COMMENTS_DUPLICATE_WINDOW_MINUTES = env_int("COMMENTS_DUPLICATE_WINDOW_MINUTES", 10, minimum=0)

@@ -7,7 +7,9 @@ from django.views.decorators.cache import never_cache
 
 from articles.uploads import ckeditor_browse, ckeditor_upload
 from articles.views import healthz, media_file
+from comments.views import captcha_refresh
 
+handler400 = "newsroom.errors.bad_request"
 handler500 = "newsroom.errors.server_error"
 
 admin.site.site_header = "Tòa soạn"
@@ -25,6 +27,8 @@ urlpatterns = [
         never_cache(staff_member_required(ckeditor_browse)),
         name="ckeditor_browse",
     ),
+    # Ahead of django-simple-captcha's own refresh view: ours counts challenges per address.
+    path("captcha/refresh/", captcha_refresh, name="captcha-refresh"),
     path("captcha/", include("captcha.urls")),
 ]
 

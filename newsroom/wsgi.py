@@ -1,16 +1,16 @@
-"""
-WSGI config for newsroom project.
+"""The WSGI application gunicorn and runserver serve (settings.WSGI_APPLICATION).
 
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/6.1/howto/deployment/wsgi/
+Django's own handler, with the request class of ``newsroom.http`` that does not
+fail in its constructor on a request declaring a charset such as ``rot13``.
 """
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+django.setup(set_prefix=False)
 
-application = get_wsgi_application()
+from newsroom.http import NewsroomWSGIHandler  # noqa: E402 (needs the settings)
+
+application = NewsroomWSGIHandler()

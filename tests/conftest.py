@@ -169,3 +169,64 @@ def wait_for(condition, seconds: float = 3.0) -> bool:
             return True
         time.sleep(0.005)
     return False
+
+
+def through_wsgi(
+    method: str,
+    path: str,
+    *,
+    headers: dict[str, str] | None = None,
+    body: bytes = b"",
+):
+    """Send one request through ``newsroom.wsgi.application``, what gunicorn runs.
+
+    Django's test client builds its own request object, so it cannot show what
+    happens before middleware (the request's constructor, which decodes the
+    query string). Returns an HttpResponse with the status, headers and body
+    the WSGI server would have sent.
+    """
+    from urllib.parse import unquote_to_bytes
+    from wsgiref.util import setup_testing_defaults
+
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from django.http import HttpResponse
+
+    from newsroom.wsgi import application
+
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": unquote_to_bytes(path).decode("iso-8859-1"),
+        # WSGI strings are bytes as latin-1: what came on the wire, as UTF-8.
+        "QUERY_STRING": query.encode().decode("iso-8859-1"),
+        "SERVER_NAME": "testserver",
+        "HTTP_HOST": "testserver",
+        "REMOTE_ADDR": "127.0.0.1",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+    }
+    for name, value in (headers or {}).items():
+        key = name.upper().replace("-", "_")
+        environ[key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{key}"] = value
+    setup_testing_defaults(environ)
+    started: list[str] = []
+    # As the test client does: the test's transaction must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = application(
+            environ, lambda status, headers, exc_info=None: started.extend([status, headers])
+        )
+        try:
+            content = b"".join(result)
+        finally:
+            result.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    status, response_headers = started
+    response = HttpResponse(content, status=int(status.split()[0]))
+    for name, value in response_headers:
+        response[name] = value
+    return response

@@ -24,6 +24,7 @@ class CommentSection:
     form: CommentForm
     captcha: CaptchaChallenge | None
     closed_notice: bool
+    captcha_refusal: str = ""  # why there is no captcha: the address asked for too many
     page_parameter: str = selectors.PAGE_PARAMETER
 
 
@@ -34,7 +35,8 @@ def comment_section(context: template.Context, article: Article) -> CommentSecti
     A tag rather than view context so that the article views stay as they are
     and the comment page number comes from the request they already render with.
     The comment views put a bound form (``comment_form``) and a captcha
-    (``comment_captcha``) in the context when they show the page again.
+    (``comment_captcha``, or ``comment_captcha_refusal`` past the address's
+    limit) in the context when they show the page again.
     """
     request = context.get("request")
     page = request.GET.get(selectors.PAGE_PARAMETER) if request is not None else None
@@ -44,6 +46,7 @@ def comment_section(context: template.Context, article: Article) -> CommentSecti
         form=context.get("comment_form") or CommentForm(),
         captcha=context.get("comment_captcha"),
         closed_notice=bool(context.get("comment_closed_notice")),
+        captcha_refusal=context.get("comment_captcha_refusal", ""),
     )
 
 

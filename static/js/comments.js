@@ -26,6 +26,7 @@
   var status = form.querySelector("[data-captcha-status]");
   var note = form.querySelector("[data-captcha-note]");
   var csrf = form.querySelector("[data-csrf]");
+  var refusal = form.querySelector("[data-captcha-refusal]");
 
   var XHR = { "X-Requested-With": "XMLHttpRequest" };
   // A server-rendered captcha (comment page, form shown again after an error)
@@ -46,7 +47,21 @@
     }, 50);
   }
 
+  // The server's reason for giving no captcha (too many asked for from this
+  // address), shown where the reader looks, next to the form.
+  function refuse(error) {
+    if (refusal && error && error.readerMessage) {
+      refusal.textContent = error.readerMessage;
+      refusal.hidden = false;
+      return true;
+    }
+    return false;
+  }
+
   function show(challenge) {
+    if (refusal) {
+      refusal.hidden = true;
+    }
     key.value = challenge.key;
     image.src = challenge.image_url;
     answer.value = "";
@@ -65,10 +80,19 @@
   function getJSON(url) {
     return fetch(url, { headers: XHR, credentials: "same-origin", cache: "no-store" }).then(
       function (response) {
-        if (!response.ok) {
-          throw new Error(String(response.status));
-        }
-        return response.json();
+        return response
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            if (!response.ok) {
+              var error = new Error(String(response.status));
+              error.readerMessage = data.error;
+              throw error;
+            }
+            return data;
+          });
       }
     );
   }
@@ -97,10 +121,11 @@
         form.action = form.dataset.postUrl;
         ready = true;
       })
-      .catch(function () {
+      .catch(function (error) {
         // Leave the form as it is: without a captcha it posts to the comment
         // page, which still works and keeps the text.
         pending = null;
+        refuse(error);
       });
     return pending;
   }
@@ -114,8 +139,8 @@
           answer.focus();
         }
       })
-      .catch(function () {
-        announce(form.dataset.messageFailed);
+      .catch(function (error) {
+        announce(refuse(error) ? error.readerMessage : form.dataset.messageFailed);
       });
   }
 

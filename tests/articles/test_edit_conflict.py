@@ -84,3 +84,47 @@ def test_publishing_from_the_list_counts_as_a_change():
     )
     assert response.status_code == 200
     assert "đã lưu bài này lúc" in response.content.decode()
+
+
+def test_a_save_that_does_not_say_which_version_it_edits_is_refused_like_a_stale_one():
+    article = ArticleFactory(title="Tiêu đề gốc")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    lan, minh = editor_client("lan"), editor_client("minh")
+    minh.get(url)
+    first = lan.post(url, form_data(article, title="Bản của Lan", loaded_version="1"))
+    assert first.status_code == 302
+    data = form_data(article, title="Bản của Minh", loaded_version="")
+    del data["loaded_version"]  # a form without the hidden field (an old tab, a script)
+
+    response = minh.post(url, data)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "lan đã lưu bài này lúc" in html
+    assert 'value="Bản của Minh"' in html
+    assert "<dd>Bản của Lan</dd>" in html
+    article.refresh_from_db()
+    assert (article.title, article.version) == ("Bản của Lan", 2)
+    # The form shown again carries the version saved, so saving it is a deliberate overwrite.
+    again = minh.post(
+        url, form_data(article, title="Bản của Minh", loaded_version=loaded_version(html))
+    )
+    assert again.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Bản của Minh"
+
+
+def test_an_empty_version_is_refused_too_but_adding_an_article_needs_none(editor_client):
+    article = ArticleFactory(title="Tiêu đề gốc")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    response = editor_client.post(url, form_data(article, title="Sửa mù", loaded_version=""))
+    assert response.status_code == 200
+    assert "đã lưu bài này lúc" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề gốc"
+
+    data = form_data(article, title="Bài mới hoàn toàn", loaded_version="")
+    del data["loaded_version"]
+    added = editor_client.post("/admin/articles/article/add/", data)
+    assert added.status_code == 302
+    assert Article.objects.filter(title="Bài mới hoàn toàn").exists()

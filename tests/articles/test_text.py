@@ -51,3 +51,9 @@ def test_fold_for_search_ignores_accents_case_and_d_stroke():
 
 def test_normalize_text_composes_an_accent_split_from_its_letter_by_a_control_character():
     assert normalize_text("A\x1f\u0323") == "\u1ea0"  # "Ạ", one code point
+
+
+def test_normalize_text_removes_lone_surrogates():
+    # What unicode_escape makes of "\ud800": unrenderable, and PostgreSQL refuses it.
+    assert normalize_text("Đà\ud800 Nẵng\udfff") == "Đà Nẵng"
+    assert normalize_text("😀") == "😀"  # a real astral character stays

@@ -71,3 +71,5 @@ def _comment_rules(settings):
     settings.TRUSTED_PROXY_COUNT = 0
     settings.COMMENTS_NOTIFY_MODERATORS = False
     settings.COMMENTS_PER_PAGE = 50
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 30
+    settings.COMMENTS_CAPTCHA_WINDOW_MINUTES = 10

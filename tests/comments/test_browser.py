@@ -195,3 +195,74 @@ def test_without_javascript_the_form_still_works(browser, live_server):
     expect(page.get_by_text("Bình luận đã được gửi")).to_be_visible()
     assert Comment.objects.get().title == "Không có JavaScript"
     context.close()
+
+
+def test_past_the_captcha_limit_the_reader_is_told_why(page, settings):
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 1
+    article = ArticleFactory(title="Bài có nhiều người đổi mã")
+    page.goto(article.get_absolute_url())
+    page.fill("#binh-luan-title", "Tiêu đề đang viết")
+    page.locator("[data-captcha-image]").wait_for(state="visible")
+
+    page.get_by_role("button", name="Lấy lại mã bảo mật").click()
+
+    refusal = page.locator("[data-captcha-refusal]")
+    expect(refusal).to_be_visible()
+    expect(refusal).to_have_text(
+        "Bạn đã yêu cầu quá nhiều mã xác nhận. Vui lòng thử lại sau 10 phút; "
+        "nội dung bạn viết vẫn được giữ nguyên."
+    )
+    assert page.locator("#binh-luan-title").input_value() == "Tiêu đề đang viết"
+    assert CaptchaStore.objects.count() == 1
+    assert [problem for problem in page.problems if " 429 " not in f" {problem} "] == []
+
+
+def _type_the_comment_with_the_keyboard(page) -> None:
+    """Every field typed, Tab to the next, as a reader who never touches the mouse."""
+    page.locator("#binh-luan-name").focus()
+    for number, value in enumerate(TYPED.values()):
+        if number:
+            page.keyboard.press("Tab")
+        page.keyboard.type(value)
+    # The captcha arrives when the form is reached; its field can be tabbed to once it is there.
+    page.locator("[data-captcha-image]").wait_for(state="visible")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "captcha_1"
+    page.keyboard.type(CaptchaStore.objects.get(hashkey=_captcha_key(page)).response)
+
+
+def _assert_the_comment_was_taken(page) -> None:
+    expect(
+        page.get_by_text("Bình luận đã được gửi và sẽ hiển thị sau khi được kiểm duyệt")
+    ).to_be_visible()
+    comment = Comment.objects.get()
+    assert (comment.name, comment.title) == ("Hoàng Thị Lan", "Cần thêm đèn ở ngõ 12")
+    assert comment.body == TYPED["#binh-luan-body"]
+
+
+def test_enter_in_the_captcha_field_sends_the_comment(page, settings):
+    settings.CAPTCHA_FLITE_PATH = None
+    article = ArticleFactory(title="Gửi bằng phím Enter")
+    page.goto(article.get_absolute_url())
+    _type_the_comment_with_the_keyboard(page)
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{article.get_absolute_url()}#thong-bao")
+    _assert_the_comment_was_taken(page)
+    assert page.problems == []
+
+
+def test_without_javascript_enter_sends_the_comment(browser, live_server):
+    article = ArticleFactory(title="Gửi bằng phím Enter, không JavaScript")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"/binh-luan/{article.pk}/")
+    _type_the_comment_with_the_keyboard(page)
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{article.get_absolute_url()}#thong-bao")
+    _assert_the_comment_was_taken(page)
+    context.close()

@@ -2,6 +2,7 @@
 real comment, or a Vietnamese 4xx page: never a 500, never a comment that should not exist."""
 
 import unicodedata
+from urllib.parse import urlencode
 
 import pytest
 from captcha.models import CaptchaStore
@@ -10,9 +11,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.text import normalize_text
+from comments import services
 from comments.forms import CommentForm
 from comments.models import Comment
-from tests.comments.conftest import comment_data, new_challenge
+from tests.comments.conftest import answer_for, comment_data, new_challenge
+from tests.conftest import through_wsgi
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +37,11 @@ nasty_text = st.one_of(
     ),
     st.sampled_from(["", " ", "\x00", "ă" * 5001, "A" * 100_000, "\u0301" * 10]),
 )
+# What a decoder such as unicode_escape makes of "\ud800": lone surrogates, which
+# UTF-8 (the page, PostgreSQL) cannot hold.
+surrogate_text = st.text(
+    alphabet=st.sampled_from("\ud800\udbff\udc00\udfffaĐẫ 😀\n"), min_size=1, max_size=40
+)
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +51,7 @@ def _no_rate_limits(settings):
     settings.COMMENTS_MIN_INTERVAL_SECONDS = 0
     settings.COMMENTS_MAX_PER_HOUR = 0
     settings.COMMENTS_DUPLICATE_WINDOW_MINUTES = 0
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 0
 
 
 def _assert_clean(comment: Comment) -> None:
@@ -219,3 +228,88 @@ def test_the_captcha_endpoints_only_answer_what_they_should(client, article):
 def test_vietnamese_4xx_pages_have_vietnamese_titles(client, article):
     html = client.get(reverse("comments:post", args=[article.pk])).content.decode()
     assert any(title in html for title in VIETNAMESE_4XX)
+
+
+def _multipart(fields: dict[str, str], *, charset: str) -> tuple[str, bytes]:
+    """A multipart form body as a client declaring ``charset`` sends it."""
+    boundary = "----toasoan"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
+    body = ("".join(parts) + f"--{boundary}--\r\n").encode("latin-1", "backslashreplace")
+    return f"multipart/form-data; boundary={boundary}; charset={charset}", body
+
+
+UNSENT = "Trình duyệt gửi bình luận ở dạng máy chủ không đọc được nên bình luận chưa được gửi."
+
+
+@pytest.mark.parametrize(
+    ("kind", "charset"),
+    [
+        *(
+            (kind, charset)
+            for kind in ("multipart", "urlencoded")
+            for charset in ("unicode_escape", "raw_unicode_escape", "rot13", "utf-7")
+        ),
+        # A real charset, but Django reads urlencoded forms only as UTF-8.
+        ("urlencoded", "ISO-8859-1"),
+    ],
+)
+def test_a_comment_in_a_charset_we_do_not_read_keeps_its_text_and_its_captcha(
+    client, article, charset, kind
+):
+    challenge = new_challenge(client, article)
+    fields = comment_data(challenge, body="Chu la \\ud800 o day")
+    if kind == "multipart":
+        content_type, body = _multipart(fields, charset=charset)
+    else:
+        content_type = f"application/x-www-form-urlencoded; charset={charset}"
+        body = urlencode(fields).encode()
+    response = through_wsgi(
+        "POST",
+        reverse("comments:post", args=[article.pk]),
+        headers={
+            "Content-Type": content_type,
+            "Cookie": f"csrftoken={client.cookies['csrftoken'].value}",
+        },
+        body=body,
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert UNSENT in html
+    assert "Chu la \\ud800 o day</textarea>" in html
+    if kind == "urlencoded":
+        assert 'value="Nguyễn Văn An"' in html
+    assert not Comment.objects.exists()
+    # Refused before the view: the reader's captcha was not spent, and a new one is shown.
+    assert CaptchaStore.objects.filter(hashkey=challenge.key).exists()
+    assert CaptchaStore.objects.count() == 2
+    assert "no-store" in response["Cache-Control"]
+
+
+@FUZZ
+@given(name=surrogate_text, title=surrogate_text, body=surrogate_text)
+def test_lone_surrogates_are_removed_before_the_comment_is_stored(article, name, title, body):
+    challenge = CaptchaStore.pick()
+    form = CommentForm(
+        comment_data(
+            None,
+            name=name,
+            title=title,
+            body=body,
+            captcha_0=challenge,
+            captcha_1=answer_for(challenge),
+        )
+    )
+    if not form.is_valid():
+        # Nothing left once the surrogates are gone: the reader is asked to write something.
+        assert set(form.errors) <= {"name", "title", "body"}
+        return
+    data = form.cleaned_data
+    comment = services.comment_submit(
+        article=article, name=data["name"], title=data["title"], body=data["body"]
+    )
+    comment.refresh_from_db()  # PostgreSQL refuses a surrogate; stored means it is gone
+    _assert_clean(comment)
+    assert not any("\ud800" <= c <= "\udfff" for c in comment.name + comment.title + comment.body)

@@ -245,3 +245,46 @@ def test_an_approval_reaches_readers_through_the_page_cache(
         )
     assert not Comment.objects.exists()
     assert "Ý kiến đáng đăng" not in reader.get(url).content.decode()
+
+
+def _article_filter(html: str) -> str:
+    """The sidebar's "by article" filter, where the choices are article titles."""
+    return re.search(r'<details data-filter-title="bài viết".*?</details>', html, re.S).group(0)
+
+
+def test_the_article_filter_lists_only_articles_the_moderator_may_see(moderator_client):
+    now = timezone.now()
+    draft = ArticleFactory(title="BẢN NHÁP chưa duyệt", status="draft", published_at=None)
+    scheduled = ArticleFactory(title="HẸN GIỜ ngày mai", published_at=now + timedelta(days=1))
+    live = ArticleFactory(title="Đã đăng hôm nay")
+    for article in (draft, scheduled, live):
+        CommentFactory(article=article)
+
+    sidebar = _article_filter(moderator_client.get(CHANGELIST).content.decode())
+    assert "Đã đăng hôm nay (1 chờ duyệt)" in sidebar
+    assert "BẢN NHÁP" not in sidebar and "HẸN GIỜ" not in sidebar
+    # Nor by asking for the article by id, as a link from elsewhere would.
+    for hidden in (draft, scheduled):
+        sidebar = _article_filter(
+            moderator_client.get(f"{CHANGELIST}?article={hidden.pk}").content.decode()
+        )
+        assert "BẢN NHÁP" not in sidebar and "HẸN GIỜ" not in sidebar
+
+
+def test_editors_and_superusers_see_every_article_in_the_filter(client, superuser, moderator):
+    draft = ArticleFactory(title="BẢN NHÁP chưa duyệt", status="draft", published_at=None)
+    CommentFactory(article=draft)
+    decided = ArticleFactory(title="BẢN NHÁP đã xong", status="draft", published_at=None)
+    CommentFactory(article=decided, status="approved")
+    # The moderator's list is cached apart: it must not stand in for the superuser's.
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    moderator_client.get(CHANGELIST)
+    client.force_login(superuser)
+    assert "BẢN NHÁP chưa duyệt (1 chờ duyệt)" in _article_filter(
+        client.get(CHANGELIST).content.decode()
+    )
+    # An article with nothing waiting is offered when it is asked for by id.
+    assert "BẢN NHÁP đã xong" in _article_filter(
+        client.get(f"{CHANGELIST}?article={decided.pk}").content.decode()
+    )

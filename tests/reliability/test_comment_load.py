@@ -181,6 +181,7 @@ def test_comment_posts_under_load_are_stored_once_or_refused_with_a_reason(tmp_p
             # All clients are 127.0.0.1: per-address flood control would refuse them.
             COMMENTS_MIN_INTERVAL_SECONDS="0",
             COMMENTS_MAX_PER_HOUR="0",
+            COMMENTS_CAPTCHAS_PER_WINDOW="0",
             NEWSROOM_PAGE_CACHE="0",
         )
         manage(["migrate", "--no-input"], env)

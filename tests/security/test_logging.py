@@ -73,3 +73,20 @@ def test_moderation_and_refusals_are_logged_without_personal_data(caplog, modera
     text = " ".join(JSONFormatter().format(r) for r in caplog.records)
     for personal in ("Trần Văn Bình", "+84912345678", "203.0.113.5", "Nội dung tử tế"):
         assert personal not in text
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_bad_host_is_one_warning_without_a_traceback(client, caplog, method):
+    """Scanners send any Host: one short line each, not an ERROR with a traceback."""
+    with caplog.at_level(logging.DEBUG):
+        response = getattr(client, method)("/binh-luan/1/gui/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    [record] = [
+        r for r in caplog.records if r.name.startswith(("django.security", "django.request"))
+    ]
+    assert record.name == "django.security.DisallowedHost"
+    assert record.levelno == logging.WARNING
+    assert record.exc_info is None and record.exc_text is None
+    assert "evil.example" in record.getMessage()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "Traceback" not in JSONFormatter().format(record)
