@@ -4,12 +4,13 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import services
-from articles.csp import allow_ckeditor
+from articles.csp import ckeditor_csp
 from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
 
@@ -149,6 +150,7 @@ class ArticleAdmin(admin.ModelAdmin):
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
 
+    @method_decorator(ckeditor_csp)
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             response = super().changeform_view(request, object_id, form_url, extra_context)
@@ -159,7 +161,7 @@ class ArticleAdmin(admin.ModelAdmin):
             # to save, shows the editor's text and the reason instead of a 500.
             request.photo_storage_failed = True
             response = super().changeform_view(request, object_id, form_url, extra_context)
-        return allow_ckeditor(response)
+        return response
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

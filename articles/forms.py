@@ -10,7 +10,7 @@ from articles import services
 from articles.images import inspect_image, strip_metadata
 from articles.models import Article, Photo, Section
 from articles.templatetags.portal import portal_datetime
-from articles.text import normalize_text, vietnamese_slugify
+from core.text import normalize_text, vietnamese_slugify
 
 
 class SectionAdminForm(forms.ModelForm):

@@ -13,8 +13,8 @@ from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Author, Byline, Photo, Section
-from articles.text import fold_for_search, normalize_text
 from core.dependencies import depends_on, list_key
+from core.text import fold_for_search, normalize_text
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 

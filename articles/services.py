@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from articles.models import Article, Author, Photo, Section
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
-from articles.text import fold_for_search, normalize_text, vietnamese_slugify
+from core.text import fold_for_search, normalize_text, vietnamese_slugify
 
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(

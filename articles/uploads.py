@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from articles.csp import allow_ckeditor
+from articles.csp import ckeditor_csp
 from articles.images import inspect_image, strip_metadata
 
 UPLOAD_PERMISSIONS = ("articles.add_article", "articles.change_article")
@@ -63,6 +63,7 @@ class _UploadCsrfCheck(CsrfViewMiddleware):
 
 
 # Exempt from the site-wide check only to run the same check with the answer above.
+@ckeditor_csp
 @csrf_exempt
 @decorator_from_middleware(_UploadCsrfCheck)
 @require_POST
@@ -103,13 +104,11 @@ def _upload_error(message: str, callback: str, *, status: int) -> HttpResponse:
 
 def _callback_response(callback: str, url: str, message: str) -> HttpResponse:
     function_number = int(callback) if callback.isdigit() else 0
-    return allow_ckeditor(
-        HttpResponse(
-            "<!doctype html><script>"
-            f"window.parent.CKEDITOR.tools.callFunction({function_number}, "
-            f"{_js_string(url)}, {_js_string(message)});"
-            "</script>"
-        )
+    return HttpResponse(
+        "<!doctype html><script>"
+        f"window.parent.CKEDITOR.tools.callFunction({function_number}, "
+        f"{_js_string(url)}, {_js_string(message)});"
+        "</script>"
     )
 
 
@@ -123,6 +122,7 @@ def _js_string(value: str) -> str:
     )
 
 
+@ckeditor_csp
 def ckeditor_browse(request: HttpRequest) -> HttpResponse:
     """django-ckeditor's image browser (inline scripts), under the CKEditor policy.
 
@@ -131,4 +131,4 @@ def ckeditor_browse(request: HttpRequest) -> HttpResponse:
     """
     if not user_may_upload(request.user):
         raise PermissionDenied
-    return allow_ckeditor(ckeditor_views.browse(request))
+    return ckeditor_views.browse(request)

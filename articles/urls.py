@@ -7,7 +7,6 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
-    path("ngon-ngu/<str:language>/", views.choose_language, name="choose_language"),
     path("tac-gia/<slug:author_slug>/", views.AuthorView.as_view(), name="author"),
     path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
     path("<slug:section_slug>/", views.SectionView.as_view(), name="section"),

@@ -13,9 +13,9 @@ from django.utils.translation import ngettext_lazy
 from articles.admin import ArticleAdmin
 from articles.models import Article
 from articles.roles import may_see_unpublished
-from articles.text import fold_for_search, normalize_text
 from comments import selectors, services
 from comments.models import BlockedTerm, Comment, pending_first
+from core.text import fold_for_search, normalize_text
 
 # Seen only by people who may change comments, i.e. moderators: an editor
 # given read access to comments still never sees who is behind them.

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import normalize_text
+from core.text import normalize_text
 
 # django-simple-captcha keys are SHA-1 hex digests; anything else is forged.
 _CAPTCHA_KEY = re.compile(r"[0-9a-f]{40}")

@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -18,7 +19,7 @@ class PrivateWhenMessagesShownMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        storage = getattr(request, "_messages", None)
-        if storage is not None and getattr(storage, "_loaded_data", None):
+        # ``used``: the messages were read, that is, shown on this page.
+        if getattr(messages.get_messages(request), "used", False):
             add_never_cache_headers(response)  # private, no-cache, no-store
         return response

@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
-from articles.text import fold_for_search
 from comments import selectors
 from comments.models import BlockedTerm, Comment
+from core.text import fold_for_search
 
 # What counts as a link: a scheme, a "www." prefix, or a bare domain with a
 # top-level domain spammers use ("ban-thuoc.vn/abc"). Short ones such as .co

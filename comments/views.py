@@ -26,7 +26,7 @@ from articles.selectors import article_for_reader
 from articles.views import article_page_context
 from comments import selectors, services
 from comments.forms import CommentForm, prefill_initial
-from newsroom.http import client_ip, client_user_agent
+from core.http import client_ip, client_user_agent
 
 
 def _article_or_404(article_pk: int) -> Article:

@@ -22,12 +22,12 @@ This module knows no model and imports no app, so that every app can record
 what it reads without depending on the page cache.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.db.models import Model
-from django.utils.functional import SimpleLazyObject, empty
 
 SITE_KEY = "site"
 
@@ -77,31 +77,39 @@ def recording() -> Iterator[set[str]]:
             outer.update(keys)
 
 
-class RecordedLazy(SimpleLazyObject):
+class RecordedLazy:
     """A value read on first use, whose dependency keys are recorded wherever it is used.
 
     For a page whose parts are cached apart (``pagecache/fragments.py``): the
     photos may first be read for the page's head, but the part that shows them
     again further down must record what they depend on too. Templates call a
     callable they resolve, so each ``{{ value }}`` or ``{% for … in value %}``
-    records the keys again; Python code (tests) sees the value itself.
+    records the keys again; Python code (tests) can use it as the value.
     """
 
-    def __init__(self, load):
-        keys: set[str] = set()
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self._load = load
+        self._loaded = False
+        self._value: Any = None
+        self._keys: set[str] = set()
 
-        def setup():
-            with recording() as recorded:
-                value = load()
-            keys.update(recorded)
-            return value
-
-        super().__init__(setup)
-        self.__dict__["_keys"] = keys
-
-    def __call__(self):
-        if self._wrapped is empty:
-            self._setup()
+    def __call__(self) -> Any:
+        if not self._loaded:
+            with recording() as keys:
+                self._value = self._load()
+            self._keys, self._loaded = keys, True
         else:
-            depends_on(*self.__dict__["_keys"])
-        return self._wrapped
+            depends_on(*self._keys)
+        return self._value
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self())
+
+    def __len__(self) -> int:
+        return len(self())
+
+    def __bool__(self) -> bool:
+        return bool(self())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self()[index]

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section
-from articles.text import fold_for_search, vietnamese_slugify
+from core.text import fold_for_search, vietnamese_slugify
 
 BULK_SECTIONS = ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", "Đô thị", "Giáo dục", "Y tế")
 TOPICS = (

@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, Author, Byline, Photo, Section
 from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
-from articles.text import vietnamese_slugify
+from core.text import vietnamese_slugify
 from demo.content import ARTICLES, AUTHORS, SECTIONS
 from demo.photos import make_demo_photo
 

@@ -7,6 +7,6 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 django.setup(set_prefix=False)
 
-from newsroom.http import NewsroomASGIHandler  # noqa: E402 (needs the settings)
+from core.http import NewsroomASGIHandler  # noqa: E402 (needs the settings)
 
 application = NewsroomASGIHandler()

@@ -1,6 +1,6 @@
 """Settings for Tòa soạn.
 
-One file, fed by the environment through the typed helpers in ``newsroom.env``.
+One file, fed by the environment through the typed helpers in ``core.env``.
 With no variables set you get a working local site: SQLite under ``var/``,
 local-memory cache, uploads in ``media/``. Production switches are documented
 in the README and turned on with ``DJANGO_ENV=production``.
@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.env import (
+from core.env import (
     database_from_url,
     env_bool,
     env_choice,
@@ -84,9 +84,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, so browsers revalidate with a cheap 304.
     "django.middleware.http.ConditionalGetMiddleware",
-    "newsroom.middleware.ChosenLanguageMiddleware",
+    "core.middleware.ChosenLanguageMiddleware",
     # Before anything decodes the query string or the form with a declared charset.
-    "newsroom.middleware.UnreadableCharsetMiddleware",
+    "core.middleware.UnreadableCharsetMiddleware",
     # Serves anonymous readers before sessions, CSRF or auth are looked at.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A wrong HTTP method gets a Vietnamese page instead of Django's empty 405.
-    "newsroom.middleware.MethodNotAllowedPageMiddleware",
+    "core.middleware.MethodNotAllowedPageMiddleware",
     # A page that showed a reader's message is never cached (see comments/middleware.py).
     "comments.middleware.PrivateWhenMessagesShownMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -153,7 +153,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Degrades to "no cache" (logged) when Redis is unreachable.
-            "BACKEND": "newsroom.cache.ForgivingRedisCache",
+            "BACKEND": "core.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "toasoan",
         }
@@ -180,11 +180,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Reverse proxies in front of the site: client addresses (login lockout, comment
-# flood control) then come from X-Forwarded-For, see newsroom/http.py.
+# flood control) then come from X-Forwarded-For, see core/http.py.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
-AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 # The database store, ignoring forged keys that would make PostgreSQL fail (see the module).
-SESSION_ENGINE = "newsroom.sessions"
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -207,7 +207,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     # FileSystemStorage that removes what a failed write (a full disk) left behind.
-    "default": {"BACKEND": "newsroom.storage.MediaStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -343,14 +343,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "newsroom.logging.JSONFormatter"},
+        "json": {"()": "core.logging.JSONFormatter"},
     },
-    "filters": {"warning_without_traceback": {"()": "newsroom.logging.WarningWithoutTraceback"}},
+    "filters": {"warning_without_traceback": {"()": "core.logging.WarningWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "django.request": {"level": "ERROR"},
-        # A bad Host header: one warning line per request (see newsroom/logging.py).
+        # A bad Host header: one warning line per request (see core/logging.py).
         "django.security.DisallowedHost": {"filters": ["warning_without_traceback"]},
     },
 }

@@ -6,11 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from articles.uploads import ckeditor_browse, ckeditor_upload
-from articles.views import healthz, media_file
-from comments.views import captcha_refresh
+from comments.views import captcha_refresh, unreadable_comment_page
+from core import errors
+from core.views import choose_language, healthz, media_file
 
-handler400 = "newsroom.errors.bad_request"
-handler500 = "newsroom.errors.server_error"
+
+def bad_request(request, exception=None):
+    """handler400: a comment refused for its charset keeps its text; anything else, the 400 page."""
+    return unreadable_comment_page(request, exception) or errors.bad_request(request, exception)
+
+
+handler400 = bad_request
+handler500 = "core.errors.server_error"
 
 admin.site.site_header = "Tòa soạn"
 admin.site.site_title = "Tòa soạn"
@@ -18,6 +25,7 @@ admin.site.index_title = _("Quản lý nội dung")
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("ngon-ngu/<str:language>/", choose_language, name="choose_language"),
     path("admin/", admin.site.urls),
     # Our own upload view (permission and image checks) under the name the
     # CKEditor widget reverses; browsing keeps django-ckeditor's view.

@@ -1,6 +1,6 @@
 """The WSGI application gunicorn and runserver serve (settings.WSGI_APPLICATION).
 
-Django's own handler, with the request class of ``newsroom.http`` that does not
+Django's own handler, with the request class of ``core.http`` that does not
 fail in its constructor on a request declaring a charset such as ``rot13``.
 """
 
@@ -11,6 +11,6 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 django.setup(set_prefix=False)
 
-from newsroom.http import NewsroomWSGIHandler  # noqa: E402 (needs the settings)
+from core.http import NewsroomWSGIHandler  # noqa: E402 (needs the settings)
 
 application = NewsroomWSGIHandler()

@@ -2,7 +2,7 @@
 
 Nobody saves anything when a scheduled article goes live, so no signal
 fires. Instead the page cache keeps, in a value every process has in memory
-(``newsroom/shared_value.py``), the time up to which it has accounted for
+(``core/shared_value.py``), the time up to which it has accounted for
 publication times (``checked_until``) and the soonest publication time after
 that (``next_change``). The first cacheable request after ``next_change``
 finds the articles that went live since ``checked_until`` and records a
@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from django.apps import apps
 from django.db import DatabaseError
 
-from newsroom.shared_value import SharedValue
+from core.shared_value import SharedValue
 
 logger = logging.getLogger("pagecache")
 

@@ -11,7 +11,7 @@ both written by one Lua script that takes the number from Redis's own clock,
 so app servers whose clocks disagree still agree on the order. The script
 announces each change on a pub/sub channel; a thread in every process keeps
 a copy of the whole set in memory, so a cache hit costs no round trip. The
-listener keeps the rules of ``newsroom/announcements.py`` (subscribe before
+listener keeps the rules of ``core/announcements.py`` (subscribe before
 loading, trust the copy only while the subscription answers its heartbeat,
 read Redis otherwise); a change Redis could not take is kept and written when
 Redis answers, and until then nothing cached is trusted.
@@ -35,8 +35,8 @@ from django.conf import settings
 from django.core.cache import caches
 from redis.exceptions import RedisError
 
-from newsroom.announcements import AnnouncementListener
-from newsroom.cache import ForgivingRedisCache, redis_servers
+from core.announcements import AnnouncementListener
+from core.cache import ForgivingRedisCache, redis_servers
 
 logger = logging.getLogger("pagecache")
 

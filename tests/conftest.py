@@ -153,7 +153,7 @@ def use_redis_cache(settings, url: str) -> redis.Redis:
     client = require_redis(url)
     settings.CACHES = {
         "default": {
-            "BACKEND": "newsroom.cache.ForgivingRedisCache",
+            "BACKEND": "core.cache.ForgivingRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }

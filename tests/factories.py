@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Photo, Section
-from articles.text import vietnamese_slugify
+from core.text import vietnamese_slugify
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.roles import MODERATORS_GROUP
 from comments import services
 from comments.models import BlockedTerm, Comment
-from newsroom.http import client_ip
+from core.http import client_ip
 from tests.comments.conftest import post_comment
 from tests.factories import ArticleFactory, CommentFactory, UserFactory
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.text import normalize_text
 from comments import services
 from comments.forms import CommentForm
 from comments.models import Comment
+from core.text import normalize_text
 from tests.comments.conftest import answer_for, comment_data, new_challenge
 from tests.conftest import through_wsgi
 

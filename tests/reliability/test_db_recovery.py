@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 DATABASE = "toasoan_outage"
 OUTAGE_REDIS_URL = "redis://127.0.0.1:6379/11"
 RECOVERY_LIMIT_SECONDS = 5.0
-POOL_TIMEOUT_SECONDS = 1.0  # newsroom/env.py
+POOL_TIMEOUT_SECONDS = 1.0  # core/env.py
 
 
 def fetch(url: str) -> tuple[int, dict[str, str], str, float]:

@@ -18,7 +18,7 @@ def test_pages_are_served_without_cache_when_redis_is_unreachable(client, caplog
     article = ArticleFactory(title="Tin vẫn đọc được khi Redis hỏng")
     dead_redis = {
         "default": {
-            "BACKEND": "newsroom.cache.ForgivingRedisCache",
+            "BACKEND": "core.cache.ForgivingRedisCache",
             "LOCATION": f"redis://127.0.0.1:{DEAD_PORT}/0",
         }
     }

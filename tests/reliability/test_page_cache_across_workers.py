@@ -1,7 +1,7 @@
 """A change made in one process reaches pages cached by every gunicorn worker.
 
 Each worker keeps the page cache's version in memory and hears about changes
-through Redis pub/sub (newsroom/shared_value.py). Here two workers have the
+through Redis pub/sub (core/shared_value.py). Here two workers have the
 article cached, another process (as the admin would) changes it, and every
 following request, whichever worker takes it, must show the change.
 """

@@ -3,7 +3,7 @@ import logging
 
 import pytest
 
-from newsroom.logging import JSONFormatter
+from core.logging import JSONFormatter
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

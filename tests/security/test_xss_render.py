@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles.text import fold_for_search, normalize_text
+from core.text import fold_for_search, normalize_text
 from tests.security.xss_payloads import (
     KINDS,
     PAYLOADS,

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from redis.exceptions import RedisError
 
-from newsroom.cache import ForgivingRedisCache
+from core.cache import ForgivingRedisCache
 
 logger = logging.getLogger("newsroom.cache")
 

@@ -4,7 +4,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.env import database_from_url, env_bool, env_choice, env_int, env_list
+from core.env import database_from_url, env_bool, env_choice, env_int, env_list
 
 
 def test_env_bool_accepts_common_spellings_and_rejects_typos():

@@ -2,7 +2,7 @@
 
 from django.core.files.base import ContentFile
 
-from newsroom.storage import MediaStorage
+from core.storage import MediaStorage
 
 
 def test_saved_file_gets_its_name_and_leaves_no_temporary_file(tmp_path):

@@ -8,7 +8,7 @@ from django.core.handlers.asgi import ASGIHandler, ASGIRequest
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.http import HttpRequest
 
-from articles.text import normalize_text
+from core.text import normalize_text
 
 
 def client_ip(request: HttpRequest) -> str | None:

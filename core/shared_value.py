@@ -33,8 +33,8 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
-from newsroom.announcements import AnnouncementListener
-from newsroom.cache import ForgivingRedisCache, redis_servers
+from core.announcements import AnnouncementListener
+from core.cache import ForgivingRedisCache, redis_servers
 
 logger = logging.getLogger("newsroom.cache")
 

@@ -13,8 +13,8 @@ import redis
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 
-from newsroom.cache import ForgivingRedisCache
-from newsroom.shared_value import SharedValue
+from core.cache import ForgivingRedisCache
+from core.shared_value import SharedValue
 from tests.conftest import use_redis_cache, wait_for
 
 REDIS_URL = "redis://127.0.0.1:6379/13"

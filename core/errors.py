@@ -13,8 +13,6 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 
-from comments.views import unreadable_comment_page
-
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
@@ -25,11 +23,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     a form Django refused to parse (an ISO-8859-1 form body, say) that raised
     the same error again and turned the 400 into a 500. Rendered without the
     request, as Django does, so the page needs neither the database nor a
-    valid Host. A refused comment keeps its text (comments.views).
+    valid Host. (``newsroom/urls.py`` first lets a refused comment keep its text.)
     """
-    return unreadable_comment_page(request, exception) or HttpResponseBadRequest(
-        render_to_string("400.html")
-    )
+    return HttpResponseBadRequest(render_to_string("400.html"))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from articles.text import fold_for_search, normalize_text, vietnamese_slugify
+from core.text import fold_for_search, normalize_text, vietnamese_slugify
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import translation
 
-from newsroom.http import request_charset_refused
+from core.http import request_charset_refused
 
 
 class ChosenLanguageMiddleware:
@@ -55,7 +55,7 @@ class MethodNotAllowedPageMiddleware:
 
 
 class UnreadableCharsetMiddleware:
-    """A 400 for a request that declares a charset we do not decode (see newsroom/http.py).
+    """A 400 for a request that declares a charset we do not decode (see core/http.py).
 
     ``charset=rot13`` made Django fail with a LookupError, ``unicode_escape``
     let lone surrogates into forms and searches. Placed before anything reads
@@ -67,6 +67,6 @@ class UnreadableCharsetMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request_charset_refused(request):
-            # Answered by handler400 (newsroom/errors.py), in Vietnamese.
+            # Answered by handler400 (core/errors.py), in Vietnamese.
             raise BadRequest("Unreadable charset in Content-Type.")
         return self.get_response(request)
