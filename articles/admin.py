@@ -161,12 +161,18 @@ class ArticleAdmin(admin.ModelAdmin):
             # to save, shows the editor's text and the reason instead of a 500.
             request.photo_storage_failed = True
             response = super().changeform_view(request, object_id, form_url, extra_context)
+        except services.ArticleEditConflict as conflict:
+            # Rolled back too; shown again with the saved copy and who saved it.
+            request.edit_conflict = conflict.saved
+            response = super().changeform_view(request, object_id, form_url, extra_context)
         return response
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         if getattr(request, "photo_storage_failed", False):
             form = type(form.__name__, (form,), {"storage_error": PHOTO_STORAGE_FAILED})
+        if getattr(request, "edit_conflict", None) is not None:
+            form = type(form.__name__, (form,), {"conflict": request.edit_conflict})
         return form
 
     def view_on_site(self, article: Article) -> str:
@@ -184,7 +190,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html_join(", ", "{}", ((b.author.name,) for b in article.bylines.all()))
 
     def save_model(self, request, obj, form, change):
-        services.article_save(article=obj, user=request.user)
+        edited_version = form.cleaned_data.get("loaded_version") if change else services.UNCHECKED
+        services.article_save(article=obj, user=request.user, edited_version=edited_version)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Photo:

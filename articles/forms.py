@@ -28,6 +28,9 @@ class ArticleAdminForm(forms.ModelForm):
     # Set by ArticleAdmin when the photos could not be written and the save was
     # undone: the form is shown again, as filled in, with this reason on top.
     storage_error: str = ""
+    # Set by ArticleAdmin when the service refused the save because someone
+    # saved the article meanwhile: the saved copy, shown above the form.
+    conflict: Article | None = None
 
     class Meta:
         model = Article
@@ -63,7 +66,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        self._check_nobody_saved_meanwhile(cleaned_data.get("loaded_version"))
+        if self.conflict is not None:
+            self._show_conflict()
         # Before the model's validation, which checks the database constraint
         # that a published article has a time: the service's default applies.
         if "status" in cleaned_data:
@@ -75,27 +79,14 @@ class ArticleAdminForm(forms.ModelForm):
             raise ValidationError(self.storage_error, code="storage_failed")
         return cleaned_data
 
-    def _check_nobody_saved_meanwhile(self, loaded_version: int | None) -> None:
-        """Refuse to overwrite changes another editor saved after this form was loaded.
+    def _show_conflict(self) -> None:
+        """The service refused the save (``ArticleEditConflict``): say who saved what, and when.
 
-        The row stays locked (the admin saves inside one transaction) from this
-        check to the save, so two simultaneous saves cannot both pass. A change
-        that does not say which version it edits (the hidden field missing or
-        empty) is treated as stale: it may well be older than what is saved.
+        The re-displayed form carries the newer version, so saving it again is
+        a deliberate choice to replace the other editor's text.
         """
-        if not self.instance.pk:
-            return
-        saved = (
-            Article.objects.select_for_update(of=("self",))
-            .select_related("updated_by")
-            .filter(pk=self.instance.pk)
-            .first()
-        )
-        if saved is None or saved.version == loaded_version:
-            return
+        saved = self.conflict
         self.conflicting_version = saved
-        # The re-displayed form now carries the newer version: saving it again
-        # is a deliberate choice to replace the other editor's text.
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = saved.version
         who = saved.updated_by.get_username() if saved.updated_by else _("một người khác")

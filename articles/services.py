@@ -5,6 +5,7 @@ rule such as "the body is sanitised before it is stored" holds whoever writes.
 """
 
 import contextlib
+import enum
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -152,8 +153,46 @@ _ARTICLE_FIELDS_EDITORS_WRITE = [
 ]
 
 
+class ArticleEditConflict(Exception):
+    """Someone saved the article after the copy being saved was loaded."""
+
+    def __init__(self, saved: Article):
+        super().__init__(f"article {saved.pk} is at version {saved.version}")
+        self.saved = saved
+
+
+class _Unchecked(enum.Enum):
+    """``edited_version`` not given: the caller does not save a copy a person loaded."""
+
+    VERSION = "unchecked"
+
+
+UNCHECKED = _Unchecked.VERSION
+
+
 @transaction.atomic
-def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> Article:
+def article_save(
+    *,
+    article: Article,
+    user: AbstractBaseUser | None = None,
+    edited_version: int | _Unchecked | None = UNCHECKED,
+) -> Article:
+    """Save ``article``; with ``edited_version``, only if nobody saved it since that version.
+
+    The row is locked from the check to the save, inside this transaction, so
+    two editors saving at once cannot both pass. A save that does not say which
+    version it edits (``None``) is refused like a stale one: it may well be
+    older than what is stored. Raises ``ArticleEditConflict`` with the saved copy.
+    """
+    if article.pk is not None and edited_version is not UNCHECKED:
+        saved = (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .filter(pk=article.pk)
+            .first()
+        )
+        if saved is not None and saved.version != edited_version:
+            raise ArticleEditConflict(saved)
     article_prepare(article=article)
     if user is not None and user.is_authenticated:
         if article.pk is None:
