@@ -71,7 +71,7 @@ def redis_servers(backend: RedisCache) -> tuple[str, ...]:
     """The Redis locations a cache backend was configured with.
 
     Django keeps them only in the private ``_servers``; reading it here, in
-    one place with a test (tests/newsroom/test_cache.py), makes an upgrade
+    one place with a test (tests/core/test_cache.py), makes an upgrade
     that renames it fail loudly.
     """
     return tuple(backend._servers)

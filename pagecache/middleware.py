@@ -141,8 +141,11 @@ class AnonymousPageCacheMiddleware:
         with recording() as keys:
             response = self.get_response(request)
         if response.status_code == 503 and page is not None:
-            # The database is away: what readers saw a moment ago beats an error page.
-            return page.response("stale")
+            # The database is away: what readers saw a moment ago beats an error
+            # page. Not for a shared cache to keep: it would outlive the outage.
+            stale = page.response("stale")
+            stale["Cache-Control"] = "no-store"
+            return stale
         if rendered_after is not None and self._may_store(response):
             self._store(key, response, rendered_after=rendered_after, keys=keys)
         return response
