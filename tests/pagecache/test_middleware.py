@@ -171,3 +171,30 @@ def test_a_change_rolled_back_does_not_take_the_next_changes_bump_with_it(client
         services.article_save(article=article)
 
     assert "Sapo lưu sau một thay đổi bị hủy." in client.get(url).content.decode()
+
+
+def test_a_stale_copy_is_served_when_the_database_fails(client, article, monkeypatch):
+    from django.db import OperationalError
+
+    from articles import selectors
+
+    url = article.get_absolute_url()
+    client.get(url)
+    article.lead = "Sapo sửa trước khi cơ sở dữ liệu ngừng."
+    services.article_save(article=article)  # the cached copy is now stale
+
+    def database_away(**kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(selectors, "article_for_reader", database_away)
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "stale"
+    assert response["Cache-Control"] == "no-store"
+    assert "Tin gốc" in response.content.decode()
+    # A page never cached gets the Vietnamese 503.
+    other = ArticleFactory(section=article.section, title="Chưa ai đọc")
+    response = client.get(other.get_absolute_url())
+    assert response.status_code == 503
+    assert "Hệ thống tạm thời gián đoạn" in response.content.decode()
