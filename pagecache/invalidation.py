@@ -2,8 +2,10 @@
 
 The receivers below are the only place that knows which dependency keys
 (see ``core/dependencies.py``) a change to a model touches. They hang on
-``post_save``, ``post_delete``, ``m2m_changed`` and the bulk-write signals of
-``core/querysets.py``, so the admin, its bulk actions and deletes, services,
+``post_save``, ``post_delete`` and the bulk-write signals of
+``core/querysets.py`` (which also cover ``article.authors.add()``: Django
+writes the bylines with ``bulk_create`` and removes them with a delete), so
+the admin, its bulk actions and deletes, services,
 management commands and a shell session all invalidate without calling
 anything. A data migration writes through historical models, which send
 signals under other classes: ``post_migrate`` invalidates every page instead.
@@ -35,7 +37,6 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import (
-    m2m_changed,
     post_delete,
     post_init,
     post_migrate,
@@ -245,27 +246,6 @@ def _byline_rows_changed(sender, pks, fields, **kwargs) -> None:
     keys_changed(_byline_keys(rows))
 
 
-def _authors_m2m_changed(sender, instance, action, pk_set, reverse, model, **kwargs) -> None:
-    if action not in {"post_add", "post_remove", "pre_clear"}:
-        return
-    Byline = sender
-    if reverse:  # author.articles.add(...)
-        filters = {"author_id": instance.pk}
-        if pk_set is not None:
-            filters["article_id__in"] = pk_set
-    else:
-        filters = {"article_id": instance.pk}
-        if pk_set is not None:
-            filters["author_id__in"] = pk_set
-    if action == "pre_clear" or pk_set is None:
-        rows = list(Byline._base_manager.filter(**filters).values_list("article_id", "author_id"))
-    elif reverse:
-        rows = [(article_id, instance.pk) for article_id in pk_set]
-    else:
-        rows = [(instance.pk, author_id) for author_id in pk_set]
-    keys_changed(_byline_keys(rows))
-
-
 def _author_changed(sender, instance, **kwargs) -> None:
     keys_changed({object_key(sender, instance.pk)})
 
@@ -342,7 +322,6 @@ def connect() -> None:
     rows_changed.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_author_rows_changed, sender=Author, dispatch_uid=uid)
     rows_changed.connect(_section_rows_changed, sender=Section, dispatch_uid=uid)
-    m2m_changed.connect(_authors_m2m_changed, sender=Article.authors.through, dispatch_uid=uid)
 
     post_init.connect(_article_loaded, sender=Article, dispatch_uid=uid)
     post_init.connect(_comment_loaded, sender=Comment, dispatch_uid=uid)

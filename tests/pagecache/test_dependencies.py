@@ -336,3 +336,49 @@ def test_an_edit_re_renders_the_articles_cached_parts(client, newsroom):
     author.name = "Trần Thu Hằng"
     services.author_save(author=author)
     assert "Trần Thu Hằng" in client.get(url).content.decode()
+
+
+def test_deleting_an_article_with_no_byline_or_comment_removes_it_at_once(client, newsroom):
+    """Nothing cascades here: the article's own delete must make its pages stale."""
+    lone = ArticleFactory(section=newsroom["culture"], title="Tin lẻ không tác giả")
+    url = lone.get_absolute_url()
+    warm(client, url, "/van-hoa/")
+    assert "Tin lẻ không tác giả" in client.get("/van-hoa/").content.decode()
+    lone.delete()
+    assert client.get(url).status_code == 404
+    assert "Tin lẻ không tác giả" not in client.get("/van-hoa/").content.decode()
+
+
+def test_a_bulk_update_of_a_title_shows_at_once(client, newsroom):
+    a = newsroom["a"]
+    warm(client, a.get_absolute_url(), "/thoi-su/")
+    Article.objects.filter(pk=a.pk).update(title="Tiêu đề sửa bằng lệnh")
+    assert "Tiêu đề sửa bằng lệnh" in client.get(a.get_absolute_url()).content.decode()
+    assert "Tiêu đề sửa bằng lệnh" in client.get("/thoi-su/").content.decode()
+
+
+def test_an_author_added_through_the_relation_shows_on_their_page(client, newsroom):
+    other = AuthorFactory(name="Lê Văn Nam", slug="le-van-nam")
+    b = newsroom["b"]
+    warm(client, other.get_absolute_url(), b.get_absolute_url())
+    b.authors.add(other, through_defaults={"order": 1})
+    assert "Bài B về lễ hội" in client.get(other.get_absolute_url()).content.decode()
+    assert "Lê Văn Nam" in client.get(b.get_absolute_url()).content.decode()
+
+
+def test_an_article_moved_away_by_a_bulk_update_shifts_the_old_sections_next_page(
+    client, newsroom, settings
+):
+    """Page 2 never showed the moved article, but its first item moves up to page 1."""
+    news = newsroom["news"]
+    for n in range(settings.NEWSROOM_ARTICLES_PER_PAGE):
+        ArticleFactory(section=news, title=f"Tin thời sự cũ {n:02d}")
+    client.get("/thoi-su/?page=2")
+    page_two = client.get("/thoi-su/?page=2")
+    assert page_two["X-Page-Cache"] == "hit"
+    before = page_two.content.decode()
+    newest = Article.objects.filter(section=news).order_by("-published_at", "-id").first()
+    Article.objects.filter(pk=newest.pk).update(section=newsroom["culture"])
+    response = client.get("/thoi-su/?page=2")
+    assert response["X-Page-Cache"] == "miss"
+    assert response.content.decode() != before
