@@ -204,3 +204,36 @@ def search_articles(query: str) -> QuerySet[Article]:
     for word in words:
         queryset = queryset.filter(search_text__contains=word)
     return article_listing(queryset).order_by("-published_at", "-id")
+
+
+def feed_articles(
+    *, limit: int, section: Section | None = None, author: Author | None = None
+) -> list[Article]:
+    """The newest published articles for a feed, with their section, bylines and first photo.
+
+    Three queries whatever the number of items: the articles, then the bylines
+    and the photos of all of them.
+    """
+    queryset = Article.objects.published().select_related("section")
+    if section is not None:
+        depends_on(list_key(Article, section=section.pk))
+        queryset = queryset.filter(section=section)
+    elif author is not None:
+        depends_on(list_key(Article, author=author.pk))
+        queryset = queryset.filter(bylines__author=author).distinct()
+    else:
+        depends_on(list_key(Article))
+    articles = list(queryset.order_by("-published_at", "-id")[:limit])
+    ids = [article.pk for article in articles]
+    bylines: dict[int, list[Byline]] = {}
+    for byline in (
+        Byline.objects.filter(article_id__in=ids).select_related("author").order_by("order", "id")
+    ):
+        bylines.setdefault(byline.article_id, []).append(byline)
+    first_photos: dict[int, Photo] = {}
+    for photo in Photo.objects.filter(article_id__in=ids).order_by("-order", "-id"):
+        first_photos[photo.article_id] = photo  # the last written is the first in order
+    for article in articles:
+        article.feed_bylines = bylines.get(article.pk, [])
+        article.feed_photo = first_photos.get(article.pk)
+    return articles

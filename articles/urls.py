@@ -1,14 +1,17 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("tac-gia/<slug:author_slug>/", views.AuthorView.as_view(), name="author"),
+    path("tac-gia/<slug:author_slug>/rss/", feeds.AuthorFeed(), name="author_feed"),
     path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
     path("<slug:section_slug>/", views.SectionView.as_view(), name="section"),
+    path("<slug:section_slug>/rss/", feeds.SectionFeed(), name="section_feed"),
     path("<slug:section_slug>/<slug:slug>-<int:pk>/", views.article_detail, name="detail"),
 ]

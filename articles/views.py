@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import (
     Http404,
     HttpRequest,
@@ -7,12 +9,14 @@ from django.http import (
     HttpResponsePermanentRedirect,
 )
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
-from articles import selectors
+from articles import selectors, sitemaps
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
 from core.dependencies import RecordedLazy
@@ -109,3 +113,40 @@ def article_page_context(article: Article) -> dict:
         "newer_articles": RecordedLazy(lambda: parts().newer),
         "older_articles": RecordedLazy(lambda: parts().older),
     }
+
+
+@require_safe
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The sitemap index, with every page of every sitemap, on the configured site.
+
+    Django's own index takes the domain from the request's Host; this one, like
+    the sitemaps themselves, from ``NEWSROOM_SITE_URL``.
+    """
+    entries = []
+    for name, sitemap_class in sitemaps.SITEMAPS.items():
+        location = settings.NEWSROOM_SITE_URL + reverse("sitemap", kwargs={"section": name})
+        for page in sitemap_class().paginator.page_range:
+            entries.append(SitemapIndexItem(location if page == 1 else f"{location}?p={page}"))
+    entries.append(SitemapIndexItem(settings.NEWSROOM_SITE_URL + reverse("news_sitemap")))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+@require_safe
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    return sitemap_views.sitemap(request, sitemaps.SITEMAPS, section=section)
+
+
+@require_safe
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    return sitemap_views.sitemap(
+        request,
+        {"news": sitemaps.NewsSitemap},
+        template_name="sitemaps/news.xml",
+    )
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")

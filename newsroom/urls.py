@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from articles import views as article_views
 from articles.uploads import ckeditor_browse, ckeditor_upload
 from comments.views import captcha_refresh, unreadable_comment_page
 from core import errors
@@ -25,6 +26,10 @@ admin.site.index_title = _("Quản lý nội dung")
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("robots.txt", article_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", article_views.sitemap_index, name="sitemap_index"),
+    path("sitemap-tin-tuc.xml", article_views.news_sitemap, name="news_sitemap"),
+    path("sitemap-<slug:section>.xml", article_views.sitemap_section, name="sitemap"),
     path("ngon-ngu/<str:language>/", choose_language, name="choose_language"),
     path("admin/", admin.site.urls),
     # Our own upload view (permission and image checks) under the name the

@@ -127,7 +127,8 @@ def article_list_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     Article = apps.get_model("articles", "Article")
     Byline = apps.get_model("articles", "Byline")
     rows = list(rows)
-    keys = {list_key(Article, section=section_id) for _pk, section_id in rows}
+    # ``article``: lists of every section at once (feeds, sitemaps).
+    keys = {list_key(Article)} | {list_key(Article, section=section_id) for _pk, section_id in rows}
     authors = Byline.objects.filter(article_id__in=[pk for pk, _s in rows]).values_list(
         "author_id", flat=True
     )

@@ -58,7 +58,17 @@ CACHEABLE_VIEWS: dict[str, tuple[str, ...]] = {
     "articles:section": ("page",),
     "articles:author": ("page",),
     "articles:detail": (COMMENT_PAGE_PARAMETER,),
+    "articles:feed": (),
+    "articles:section_feed": (),
+    "articles:author_feed": (),
+    "sitemap_index": (),
+    "sitemap": ("p",),
+    "news_sitemap": (),
+    "robots_txt": (),
 }
+
+
+MAX_SURROGATE_KEY_HEADER = 6000
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +218,13 @@ class AnonymousPageCacheMiddleware:
         patch_cache_control(
             response, public=True, max_age=0, must_revalidate=True, s_maxage=timeout
         )
-        response["Surrogate-Key"] = " ".join(sorted(keys))
+        surrogate_keys = " ".join(sorted(keys))
+        if len(surrogate_keys) > MAX_SURROGATE_KEY_HEADER:
+            # Too many to name in a header proxies accept (Varnish's default
+            # limit is 8 KB): only this cache, which keeps them all, holds the page.
+            patch_cache_control(response, s_maxage=0)
+        else:
+            response["Surrogate-Key"] = surrogate_keys
         set_response_etag(response)
         page = CachedPage(
             rendered_after=rendered_after,

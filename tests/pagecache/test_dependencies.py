@@ -285,6 +285,7 @@ def test_the_purge_hook_gets_exactly_the_changed_keys(newsroom, purged):
         frozenset(
             {
                 f"article:{a.pk}",
+                "article",  # every list of articles across sections: feeds, sitemaps
                 f"article?section={news.pk}",
                 f"article?author={newsroom['author'].pk}",
             }

@@ -1,0 +1,122 @@
+"""RSS 2.0 feeds of the newest published articles: the whole site, a section, an author.
+
+Django's syndication framework writes the XML. Every URL in a feed is absolute
+and starts with ``NEWSROOM_SITE_URL``, never with the request's Host, because
+feeds are cached like pages (``pagecache``) and read far from this site.
+"""
+
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from articles import selectors
+from articles.models import Article, Author, Photo, Section
+
+FEED_ITEMS = 30
+
+
+def absolute(path: str) -> str:
+    return f"{settings.NEWSROOM_SITE_URL}{path}"
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "vi"
+
+    def title(self, obj=None) -> str:
+        return settings.NEWSROOM_SITE_NAME
+
+    def description(self, obj=None) -> str:
+        return _("Tin mới nhất của %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME}
+
+    def link(self, obj=None) -> str:
+        return absolute("/")
+
+    def feed_url(self, obj=None) -> str:
+        return absolute(self.path(obj))
+
+    def path(self, obj) -> str:
+        return "/rss/"
+
+    def items(self, obj=None) -> list[Article]:
+        return selectors.feed_articles(limit=FEED_ITEMS)
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return item.lead
+
+    def item_link(self, item: Article) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_guid(self, item: Article) -> str:
+        return self.item_link(item)
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [item.section.name]
+
+    def item_author_name(self, item: Article) -> str | None:
+        names = [byline.author.name for byline in item.feed_bylines]
+        return ", ".join(names) or None
+
+    def item_enclosures(self, item: Article) -> list[Enclosure]:
+        photo: Photo | None = item.feed_photo
+        if photo is None:
+            return []
+        url = photo.fallback_url
+        mime_type = mimetypes.guess_type(url)[0] or "image/jpeg"
+        # The length is not stored; 0 is what RSS readers accept for "unknown".
+        return [Enclosure(absolute(url), "0", mime_type)]
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, section_slug: str) -> Section:
+        return get_object_or_404(Section, slug=section_slug)
+
+    def title(self, obj: Section) -> str:
+        return f"{obj.name} - {settings.NEWSROOM_SITE_NAME}"
+
+    def description(self, obj: Section) -> str:
+        return obj.description or _("Tin mới nhất của chuyên mục %(section)s.") % {
+            "section": obj.name
+        }
+
+    def link(self, obj: Section) -> str:
+        return absolute(obj.get_absolute_url())
+
+    def path(self, obj: Section) -> str:
+        return f"{obj.get_absolute_url()}rss/"
+
+    def items(self, obj: Section) -> list[Article]:
+        return selectors.feed_articles(limit=FEED_ITEMS, section=obj)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request, author_slug: str) -> Author:
+        return get_object_or_404(Author, slug=author_slug)
+
+    def title(self, obj: Author) -> str:
+        return f"{obj.name} - {settings.NEWSROOM_SITE_NAME}"
+
+    def description(self, obj: Author) -> str:
+        return _("Bài viết mới nhất của %(author)s.") % {"author": obj.name}
+
+    def link(self, obj: Author) -> str:
+        return absolute(obj.get_absolute_url())
+
+    def path(self, obj: Author) -> str:
+        return f"{obj.get_absolute_url()}rss/"
+
+    def items(self, obj: Author) -> list[Article]:
+        return selectors.feed_articles(limit=FEED_ITEMS, author=obj)
