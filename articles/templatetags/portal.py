@@ -1,7 +1,13 @@
+import json
 from datetime import datetime, timedelta
 
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -37,3 +43,73 @@ def whole_minutes(value: timedelta | None) -> int:
     if value is None:
         return 0
     return -(-int(value.total_seconds()) // 60)
+
+
+def _json_for_script(data: object) -> SafeString:
+    """JSON that cannot end the <script> element it sits in."""
+    text = json.dumps(data, ensure_ascii=False)
+    for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(character, escape)
+    return mark_safe(text)  # noqa: S308 (escaped above)
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, article, photos, bylines) -> SafeString:
+    """JSON-LD for search engines: the article as a NewsArticle, and where it sits on the site."""
+    site_url = settings.NEWSROOM_SITE_URL
+    url = site_url + article.get_absolute_url()
+    images = []
+    for photo in photos:
+        images.extend(
+            site_url + photo.image.storage.url(rendition["jpg"]) for rendition in photo.renditions
+        )
+        if not photo.renditions:
+            images.append(site_url + photo.image.url)
+    news_article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.lead,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "datePublished": iso_datetime(article.published_at),
+        "dateModified": iso_datetime(article.updated_at),
+        "articleSection": article.section.name,
+        "inLanguage": "vi",
+        "author": [
+            {
+                "@type": "Person",
+                "name": byline.author.name,
+                "url": site_url + byline.author.get_absolute_url(),
+            }
+            for byline in bylines
+        ],
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_SITE_NAME,
+            "url": site_url + "/",
+            "logo": {"@type": "ImageObject", "url": site_url + static("favicon.svg")},
+        },
+    }
+    if images:
+        news_article["image"] = images
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": _("Trang chủ"), "item": site_url + "/"},
+            {
+                "@type": "ListItem",
+                "position": 2,
+                "name": article.section.name,
+                "item": site_url + article.section.get_absolute_url(),
+            },
+            {"@type": "ListItem", "position": 3, "name": article.title, "item": url},
+        ],
+    }
+    return format_html(
+        '<script type="application/ld+json">{}</script>\n'
+        '<script type="application/ld+json">{}</script>',
+        _json_for_script(news_article),
+        _json_for_script(breadcrumbs),
+    )

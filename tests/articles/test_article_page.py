@@ -59,7 +59,8 @@ def test_article_page_shows_parts_in_portal_order(client, article):
         title="Bài cũ hơn",
         published_at=article.published_at - timedelta(days=1),
     )
-    html = client.get(article.get_absolute_url()).content.decode()
+    # What the reader sees: the head's metadata (JSON-LD names the authors too) is not read.
+    html = client.get(article.get_absolute_url()).content.decode().partition("<body>")[2]
 
     order = [
         _position(html, '<h1 class="article__title">Sở TT&amp;TT chúc Tết Xuân Đinh Dậu 2017</h1>'),
@@ -262,3 +263,53 @@ def test_published_time_is_shown_in_vietnam_time(client):
         published_at=timezone.make_aware(datetime(2024, 12, 31, 23, 59), VIETNAM)
     )
     assert "(23:59 31/12/2024)" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_article_page_describes_itself_to_search_engines_and_social_networks(
+    client, article, settings
+):
+    import json
+    import re
+
+    settings.NEWSROOM_SITE_URL = "https://tin.example.vn"
+    html = client.get(article.get_absolute_url()).content.decode()
+    url = f"https://tin.example.vn{article.get_absolute_url()}"
+    for tag in (
+        f'<meta property="og:url" content="{url}">',
+        '<meta property="og:locale" content="vi_VN">',
+        f'<meta property="og:site_name" content="{settings.NEWSROOM_SITE_NAME}">',
+        '<meta property="article:published_time" content="2017-01-20T05:33+07:00">',
+        '<meta property="article:section" content="Thời sự">',
+        '<meta property="og:image:width" content="120">',
+        '<meta name="twitter:card" content="summary_large_image">',
+    ):
+        assert tag in html, tag
+    blocks = [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+    news, breadcrumbs = blocks
+    assert news["@type"] == "NewsArticle"
+    assert news["headline"] == "Sở TT&TT chúc Tết Xuân Đinh Dậu 2017"
+    assert news["mainEntityOfPage"]["@id"] == url
+    assert news["datePublished"] == "2017-01-20T05:33+07:00"
+    assert news["dateModified"]
+    assert [a["name"] for a in news["author"]] == ["Thanh Hà", "Đức Anh"]
+    assert news["author"][0]["url"].startswith("https://tin.example.vn/tac-gia/")
+    assert news["publisher"]["name"] == settings.NEWSROOM_SITE_NAME
+    assert news["publisher"]["logo"]["url"].startswith("https://tin.example.vn/")
+    assert news["image"] and all(
+        i.startswith("https://tin.example.vn/media/") for i in news["image"]
+    )
+    assert [item["name"] for item in breadcrumbs["itemListElement"]] == [
+        "Trang chủ",
+        "Thời sự",
+        "Sở TT&TT chúc Tết Xuân Đinh Dậu 2017",
+    ]
+
+
+def test_structured_data_cannot_close_its_script(client, article):
+    article.title = "</script><script>alert(1)</script>"
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in html
