@@ -48,7 +48,12 @@ def whole_minutes(value: timedelta | None) -> int:
 def _json_for_script(data: object) -> SafeString:
     """JSON that cannot end the <script> element it sits in."""
     text = json.dumps(data, ensure_ascii=False)
-    for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+    for character, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("'", "\\u0027"),
+    ):
         text = text.replace(character, escape)
     return mark_safe(text)  # noqa: S308 (escaped above)
 

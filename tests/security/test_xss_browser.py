@@ -103,7 +103,14 @@ SCAN = r"""
           findings.push(`payload in attribute ${lower}: ${show(el)}`);
         }
       }
-      if ((tag === "script" || tag === "style")
+      // JSON-LD is data the browser never runs: it may quote a payload, but must
+      // stay one JSON value (a payload that broke out would be a script of its own).
+      const dataBlock = tag === "script" && el.type === "application/ld+json";
+      if (dataBlock) {
+        try { JSON.parse(el.textContent); } catch (e) {
+          findings.push(`broken JSON-LD: ${show(el)}`);
+        }
+      } else if ((tag === "script" || tag === "style")
           && /__x|x5f|u005f|&#95;|atob/.test(el.textContent)) {
         findings.push(`payload in <${tag}>: ${show(el)}`);
       }

@@ -7,6 +7,8 @@ page, every author and section page, every search and every typed comment shown
 again — in a few seconds, on any machine.
 """
 
+import json
+import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlencode
@@ -73,14 +75,26 @@ class ExecutableMarkup(HTMLParser):
                     self.findings.append(f"{scheme}: URL: {shown}")
             elif name == "srcdoc" or ("__x" in value and name not in TEXT_ATTRIBUTES):
                 self.findings.append(f"payload in {name}: {shown}")
-        if tag in {"script", "style"}:
+        if tag == "script" and ("type", "application/ld+json") in attrs:
+            # JSON-LD is data the browser never runs: it may quote a payload, but
+            # must stay one JSON value that cannot close its element.
+            self._raw_text_tag = "ld+json"
+        elif tag in {"script", "style"}:
             self._raw_text_tag = tag
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == self._raw_text_tag:
+        if tag == self._raw_text_tag or (tag == "script" and self._raw_text_tag == "ld+json"):
             self._raw_text_tag = None
 
     def handle_data(self, data: str) -> None:
+        if self._raw_text_tag == "ld+json":
+            try:
+                json.loads(data)
+            except ValueError:
+                self.findings.append(f"broken JSON-LD: {data[:200]!r}")
+            if "<" in data:
+                self.findings.append(f"markup in JSON-LD: {data[:200]!r}")
+            return
         if self._raw_text_tag and any(m in data for m in ("__x", "x5f", "u005f", "&#95;", "atob")):
             self.findings.append(f"payload in <{self._raw_text_tag}>: {data[:200]!r}")
 
@@ -99,8 +113,16 @@ def executable_markup(page: str) -> list[str]:
     return parser.findings
 
 
+JSON_LD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
+
+
 def assert_shown_escaped(page: str, text: str, where: str) -> None:
-    """``text`` appears escaped (line by line, as ``linebreaks`` splits it), never raw."""
+    """``text`` appears escaped (line by line, as ``linebreaks`` splits it), never raw.
+
+    JSON-LD blocks quote it JSON-escaped, which is their escaping; the parser
+    above checks they stay valid JSON with no markup, so they are left out here.
+    """
+    page = JSON_LD.sub("", page)
     for line in filter(None, (line.strip() for line in text.split("\n"))):
         assert escape(line) in page, f"{where}: {line!r} not shown escaped"
     if MARKUP_CHARACTERS & set(text):
