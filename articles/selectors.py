@@ -5,6 +5,7 @@ whatever the number of photos, bylines or sections.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,7 +28,7 @@ def navigation_sections() -> list[Section]:
     timeout bounds how long another process can show an outdated menu.
     """
     depends_on(list_key(Section))
-    sections = cache.get(NAVIGATION_CACHE_KEY)
+    sections: list[Section] | None = cache.get(NAVIGATION_CACHE_KEY)
     if sections is None:
         sections = list(Section.objects.only("name", "slug", "order"))
         cache.set(NAVIGATION_CACHE_KEY, sections, timeout=60)
@@ -176,7 +177,7 @@ def neighbouring_articles(
     )
 
 
-def _publication_order(article: Article) -> tuple:
+def _publication_order(article: Article) -> tuple[datetime | None, int]:
     return (article.published_at, article.pk)
 
 
