@@ -1,4 +1,5 @@
 import logging
+from typing import TYPE_CHECKING, ClassVar
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -13,6 +14,9 @@ from articles import services
 from articles.csp import ckeditor_csp
 from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 User = get_user_model()
 logger = logging.getLogger("articles")
@@ -121,7 +125,13 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
     actions = ("publish_now", "unpublish")
-    readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
+    # Any length: the comments app's admin adds a field.
+    readonly_fields: ClassVar[tuple[str, ...]] = (
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+    )
     fieldsets = (
         (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
         (_("Xuất bản"), {"fields": ("status", "published_at", "comments_closed")}),
@@ -180,7 +190,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return reverse("articles:preview", kwargs={"pk": article.pk})
 
     @admin.display(description=_("hiển thị"), ordering="status")
-    def visibility(self, article: Article) -> str:
+    def visibility(self, article: Article) -> "StrOrPromise":
         if article.is_scheduled:
             return _("Hẹn giờ")
         return article.get_status_display()

@@ -9,11 +9,13 @@ strict policy in settings.SECURE_CSP. The body the editor produces is sanitised
 on the server, so what it renders for readers never needs this exception.
 """
 
+from collections.abc import Collection
+
 from django.conf import settings
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 
-CKEDITOR_CSP = {
+CKEDITOR_CSP: dict[str, Collection[str] | str] = {
     **settings.SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],

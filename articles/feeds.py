@@ -6,6 +6,8 @@ feeds are cached like pages (``pagecache``) and read far from this site.
 """
 
 import mimetypes
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -14,7 +16,8 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from articles import selectors
-from articles.models import Article, Author, Photo, Section
+from articles.models import Author, Section
+from articles.selectors import FeedItem
 
 FEED_ITEMS = 30
 
@@ -27,51 +30,51 @@ class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
 
-    def title(self, obj=None) -> str:
+    def title(self, obj: Any = None) -> str:
         return settings.NEWSROOM_SITE_NAME
 
-    def description(self, obj=None) -> str:
+    def description(self, obj: Any = None) -> str:
         return _("Tin mới nhất của %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME}
 
-    def link(self, obj=None) -> str:
+    def link(self, obj: Any = None) -> str:
         return absolute("/")
 
-    def feed_url(self, obj=None) -> str:
+    def feed_url(self, obj: Any = None) -> str:
         return absolute(self.path(obj))
 
-    def path(self, obj) -> str:
+    def path(self, obj: Any = None) -> str:
         return "/rss/"
 
-    def items(self, obj=None) -> list[Article]:
+    def items(self, obj: Any = None) -> list[FeedItem]:
         return selectors.feed_articles(limit=FEED_ITEMS)
 
-    def item_title(self, item: Article) -> str:
-        return item.title
+    def item_title(self, item: FeedItem) -> str:
+        return item.article.title
 
-    def item_description(self, item: Article) -> str:
-        return item.lead
+    def item_description(self, item: FeedItem) -> str:
+        return item.article.lead
 
-    def item_link(self, item: Article) -> str:
-        return absolute(item.get_absolute_url())
+    def item_link(self, item: FeedItem) -> str:
+        return absolute(item.article.get_absolute_url())
 
-    def item_guid(self, item: Article) -> str:
+    def item_guid(self, item: FeedItem) -> str:
         return self.item_link(item)
 
-    def item_pubdate(self, item: Article):
-        return item.published_at
+    def item_pubdate(self, item: FeedItem) -> datetime | None:
+        return item.article.published_at
 
-    def item_updateddate(self, item: Article):
-        return item.updated_at
+    def item_updateddate(self, item: FeedItem) -> datetime:
+        return item.article.updated_at
 
-    def item_categories(self, item: Article) -> list[str]:
-        return [item.section.name]
+    def item_categories(self, item: FeedItem) -> list[str]:
+        return [item.article.section.name]
 
-    def item_author_name(self, item: Article) -> str | None:
-        names = [byline.author.name for byline in item.feed_bylines]
+    def item_author_name(self, item: FeedItem) -> str | None:
+        names = [byline.author.name for byline in item.bylines]
         return ", ".join(names) or None
 
-    def item_enclosures(self, item: Article) -> list[Enclosure]:
-        photo: Photo | None = item.feed_photo
+    def item_enclosures(self, item: FeedItem) -> list[Enclosure]:
+        photo = item.photo
         if photo is None:
             return []
         url = photo.fallback_url
@@ -81,42 +84,44 @@ class LatestArticlesFeed(Feed):
 
 
 class SectionFeed(LatestArticlesFeed):
-    def get_object(self, request, section_slug: str) -> Section:
+    def get_object(
+        self, request: Any, *args: Any, section_slug: str = "", **kwargs: Any
+    ) -> Section:
         return get_object_or_404(Section, slug=section_slug)
 
-    def title(self, obj: Section) -> str:
+    def title(self, obj: Any = None) -> str:
         return f"{obj.name} - {settings.NEWSROOM_SITE_NAME}"
 
-    def description(self, obj: Section) -> str:
+    def description(self, obj: Any = None) -> str:
         return obj.description or _("Tin mới nhất của chuyên mục %(section)s.") % {
             "section": obj.name
         }
 
-    def link(self, obj: Section) -> str:
+    def link(self, obj: Any = None) -> str:
         return absolute(obj.get_absolute_url())
 
-    def path(self, obj: Section) -> str:
+    def path(self, obj: Any = None) -> str:
         return f"{obj.get_absolute_url()}rss/"
 
-    def items(self, obj: Section) -> list[Article]:
+    def items(self, obj: Any = None) -> list[FeedItem]:
         return selectors.feed_articles(limit=FEED_ITEMS, section=obj)
 
 
 class AuthorFeed(LatestArticlesFeed):
-    def get_object(self, request, author_slug: str) -> Author:
+    def get_object(self, request: Any, *args: Any, author_slug: str = "", **kwargs: Any) -> Author:
         return get_object_or_404(Author, slug=author_slug)
 
-    def title(self, obj: Author) -> str:
+    def title(self, obj: Any = None) -> str:
         return f"{obj.name} - {settings.NEWSROOM_SITE_NAME}"
 
-    def description(self, obj: Author) -> str:
+    def description(self, obj: Any = None) -> str:
         return _("Bài viết mới nhất của %(author)s.") % {"author": obj.name}
 
-    def link(self, obj: Author) -> str:
+    def link(self, obj: Any = None) -> str:
         return absolute(obj.get_absolute_url())
 
-    def path(self, obj: Author) -> str:
+    def path(self, obj: Any = None) -> str:
         return f"{obj.get_absolute_url()}rss/"
 
-    def items(self, obj: Author) -> list[Article]:
+    def items(self, obj: Any = None) -> list[FeedItem]:
         return selectors.feed_articles(limit=FEED_ITEMS, author=obj)

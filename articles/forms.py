@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
@@ -65,7 +66,8 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial["loaded_version"] = self.instance.version
 
     def clean(self):
-        cleaned_data = super().clean()
+        super().clean()
+        cleaned_data = self.cleaned_data
         if self.conflict is not None:
             self._show_conflict()
         # Before the model's validation, which checks the database constraint
@@ -86,9 +88,14 @@ class ArticleAdminForm(forms.ModelForm):
         a deliberate choice to replace the other editor's text.
         """
         saved = self.conflict
+        if saved is None:
+            return
         self.conflicting_version = saved
-        self.data = self.data.copy()
-        self.data[self.add_prefix("loaded_version")] = saved.version
+        # The re-displayed form now carries the newer version: saving it again
+        # is a deliberate choice to replace the other editor's text.
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data[self.add_prefix("loaded_version")] = str(saved.version)
+        self.data = data
         who = saved.updated_by.get_username() if saved.updated_by else _("một người khác")
         raise ValidationError(
             _(
@@ -116,7 +123,7 @@ class PhotoInlineForm(forms.ModelForm):
         if not isinstance(image, UploadedFile):
             return image  # unchanged photo already in storage
         info = inspect_image(image)
-        stem = os.path.splitext(os.path.basename(image.name))[0]
+        stem = os.path.splitext(os.path.basename(image.name or ""))[0]
         filename = f"{vietnamese_slugify(stem, max_length=80) or 'anh'}.{info.extension}"
         # Stored without EXIF: a phone's GPS tag must not reveal where a photo was taken.
         return ContentFile(strip_metadata(image, info), name=filename)

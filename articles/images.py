@@ -115,14 +115,14 @@ def strip_metadata(file: UploadedFile, info: ImageInfo) -> bytes:
         if info.format == "GIF":
             _save_gif_frames(image, output)
             return output.getvalue()
-        image = _pixels_only(ImageOps.exif_transpose(image))
+        pixels = _pixels_only(ImageOps.exif_transpose(image))
         if info.format == "JPEG":
-            image = image.convert("RGB") if image.mode not in ("RGB", "L") else image
-            image.save(output, "JPEG", quality=88, optimize=True, progressive=True)
+            pixels = pixels.convert("RGB") if pixels.mode not in ("RGB", "L") else pixels
+            pixels.save(output, "JPEG", quality=88, optimize=True, progressive=True)
         elif info.format == "PNG":
-            image.save(output, "PNG", optimize=True)
+            pixels.save(output, "PNG", optimize=True)
         else:
-            image.save(output, "WEBP", quality=85)
+            pixels.save(output, "WEBP", quality=85)
     return output.getvalue()
 
 

@@ -52,7 +52,11 @@ def build_renditions(*, source: Image.Image, storage: Storage, prefix: str) -> l
     result = []
     for width in rendition_widths(image.width):
         height = max(1, round(image.height * width / image.width))
-        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+        resized = (
+            image
+            if width == image.width
+            else image.resize((width, height), Image.Resampling.LANCZOS)
+        )
         entry: dict = {"width": width, "height": height}
         for extension, (pil_format, options) in FORMATS.items():
             buffer = io.BytesIO()

@@ -5,6 +5,7 @@ whatever the number of photos, bylines or sections.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,7 +28,7 @@ def navigation_sections() -> list[Section]:
     timeout bounds how long another process can show an outdated menu.
     """
     depends_on(list_key(Section))
-    sections = cache.get(NAVIGATION_CACHE_KEY)
+    sections: list[Section] | None = cache.get(NAVIGATION_CACHE_KEY)
     if sections is None:
         sections = list(Section.objects.only("name", "slug", "order"))
         cache.set(NAVIGATION_CACHE_KEY, sections, timeout=60)
@@ -176,7 +177,7 @@ def neighbouring_articles(
     )
 
 
-def _publication_order(article: Article) -> tuple:
+def _publication_order(article: Article) -> tuple[datetime | None, int]:
     return (article.published_at, article.pk)
 
 
@@ -206,9 +207,18 @@ def search_articles(query: str) -> QuerySet[Article]:
     return article_listing(queryset).order_by("-published_at", "-id")
 
 
+@dataclass(frozen=True)
+class FeedItem:
+    """An article as a feed shows it: with its bylines and first photo."""
+
+    article: Article
+    bylines: list[Byline]
+    photo: Photo | None
+
+
 def feed_articles(
     *, limit: int, section: Section | None = None, author: Author | None = None
-) -> list[Article]:
+) -> list[FeedItem]:
     """The newest published articles for a feed, with their section, bylines and first photo.
 
     Three queries whatever the number of items: the articles, then the bylines
@@ -233,7 +243,9 @@ def feed_articles(
     first_photos: dict[int, Photo] = {}
     for photo in Photo.objects.filter(article_id__in=ids).order_by("-order", "-id"):
         first_photos[photo.article_id] = photo  # the last written is the first in order
-    for article in articles:
-        article.feed_bylines = bylines.get(article.pk, [])
-        article.feed_photo = first_photos.get(article.pk)
-    return articles
+    return [
+        FeedItem(
+            article=article, bylines=bylines.get(article.pk, []), photo=first_photos.get(article.pk)
+        )
+        for article in articles
+    ]

@@ -9,7 +9,7 @@ import enum
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
@@ -174,7 +174,7 @@ UNCHECKED = _Unchecked.VERSION
 def article_save(
     *,
     article: Article,
-    user: AbstractBaseUser | None = None,
+    user: User | AnonymousUser | None = None,
     edited_version: int | _Unchecked | None = UNCHECKED,
 ) -> Article:
     """Save ``article``; with ``edited_version``, only if nobody saved it since that version.
@@ -212,7 +212,7 @@ def article_save(
 def articles_publish_now(
     *,
     articles: Iterable[Article],
-    user: AbstractBaseUser | None = None,
+    user: User | AnonymousUser | None = None,
     now: datetime | None = None,
 ) -> int:
     """Publish the given articles at ``now``. Returns how many changed.
@@ -238,7 +238,9 @@ def articles_publish_now(
 
 
 @transaction.atomic
-def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | None = None) -> int:
+def articles_unpublish(
+    *, articles: Iterable[Article], user: User | AnonymousUser | None = None
+) -> int:
     """Turn published (or scheduled) articles back into drafts. Returns how many changed."""
     changed = 0
     for article in articles:
@@ -283,7 +285,10 @@ def photos_discard_files(*, photos: Iterable[Photo]) -> None:
     """
     for photo in photos:
         storage = photo.image.storage
-        names = [photo.image.name] if photo.image and photo.image._committed else []
+        # _committed: whether the file was written to storage yet (FieldFile's, not in
+        # django-stubs). A FieldFile is true when it has a name.
+        committed = photo.image._committed  # type: ignore[attr-defined]
+        names = [photo.image.name] if photo.image.name and committed else []
         if photo.pk is not None:
             folder = f"photos/renditions/{photo.pk}"
             with contextlib.suppress(OSError, NotImplementedError):

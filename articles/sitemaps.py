@@ -9,6 +9,7 @@ may lag by at most the page cache's lifetime).
 """
 
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -89,7 +90,7 @@ class AuthorSitemap(PortalSitemap):
         return Author.objects.filter(bylines__article__in=published).distinct().order_by("name")
 
 
-SITEMAPS = {
+SITEMAPS: dict[str, type[Sitemap[Any]]] = {
     "bai-viet": ArticleSitemap,
     "chuyen-muc": SectionSitemap,
     "tac-gia": AuthorSitemap,

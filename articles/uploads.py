@@ -80,7 +80,7 @@ def ckeditor_upload(request: HttpRequest) -> HttpResponse:
         info = inspect_image(upload)
     except ValidationError as error:
         return _upload_error(" ".join(error.messages), callback, status=400)
-    stem = os.path.splitext(upload.name)[0]
+    stem = os.path.splitext(upload.name or "")[0]
     filename = get_upload_filename(f"{stem}.{info.extension}", request)
     content = ContentFile(strip_metadata(upload, info))
     try:

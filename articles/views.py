@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.sitemaps import views as sitemap_views
@@ -135,7 +137,9 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
-    return sitemap_views.sitemap(request, sitemaps.SITEMAPS, section=section)
+    # Django's signature takes classes or instances; a plain dict of classes is fine.
+    available: dict[str, Any] = dict(sitemaps.SITEMAPS)
+    return sitemap_views.sitemap(request, available, section=section)
 
 
 @require_safe

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.cache import cache
@@ -16,6 +18,9 @@ from articles.roles import may_see_unpublished
 from comments import selectors, services
 from comments.models import BlockedTerm, Comment, pending_first
 from core.text import fold_for_search, normalize_text
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 # Seen only by people who may change comments, i.e. moderators: an editor
 # given read access to comments still never sees who is behind them.
@@ -52,7 +57,8 @@ class ArticleWithPendingFilter(admin.SimpleListFilter):
         )
         choices = [
             (str(pk), _("%(title)s (%(count)d chờ duyệt)") % {"title": title, "count": pending})
-            for pk, title, pending in articles
+            # get_or_set is typed optional; it returns the callable's list on a miss.
+            for pk, title, pending in articles or ()
         ]
         selected = self.value()
         if selected and selected.isdigit() and selected not in {pk for pk, _ in choices}:
@@ -194,7 +200,7 @@ class CommentAdmin(admin.ModelAdmin):
             comment=obj, user=request.user, changed_fields=form.changed_data
         )
 
-    def _moderate(self, request, queryset, status: str, message: str) -> None:
+    def _moderate(self, request, queryset, status: str, message: "StrPromise") -> None:
         """Apply ``status`` and say how many comments changed (``message`` has %(count)d)."""
         changed = services.comments_moderate(comments=queryset, status=status, user=request.user)
         self.message_user(

@@ -10,11 +10,12 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from captcha.helpers import captcha_audio_url, captcha_image_url
 from captcha.models import CaptchaStore
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
@@ -271,7 +272,7 @@ def comments_moderate(
     *,
     comments: Iterable[Comment],
     status: str,
-    user: AbstractBaseUser,
+    user: User,
 ) -> int:
     """Set the status of ``comments``, recording who decided and when. Returns how many changed.
 
@@ -309,7 +310,7 @@ def comments_moderate(
 
 @transaction.atomic
 def comment_save_by_moderator(
-    *, comment: Comment, user: AbstractBaseUser, changed_fields: Collection[str] = ()
+    *, comment: Comment, user: User, changed_fields: Collection[str] = ()
 ) -> Comment:
     """Save a comment edited in the admin; a new status is recorded like a bulk decision.
 
@@ -380,7 +381,7 @@ def _pks_of(comments: Iterable[Comment]) -> list[int]:
     return [comment.pk for comment in comments]
 
 
-def _decided_by(user: AbstractBaseUser) -> str:
+def _decided_by(user: User) -> str:
     reason = _("Quyết định của %(user)s") % {"user": user.get_username()}
     return reason[: Comment._meta.get_field("moderation_reason").max_length]
 
@@ -392,7 +393,7 @@ def _lock_articles_of(*, comment_pks: Collection[int]) -> list[int]:
     )
 
 
-def _lock_articles(*, article_ids: Collection[int] | QuerySet) -> list[int]:
+def _lock_articles(*, article_ids: Collection[int] | QuerySet[Comment, Any]) -> list[int]:
     # In id order, so two transactions cannot each hold one lock the other wants.
     return list(
         Article.objects.select_for_update()

@@ -241,7 +241,7 @@ def unreadable_comment_page(
     with the text read as UTF-8 (all but the odd letter) and a new captcha,
     not an error page that loses it. ``None`` for every other bad request.
     """
-    if not isinstance(exception, BadRequest) or "charset" not in request.content_params:
+    if not isinstance(exception, BadRequest) or "charset" not in (request.content_params or {}):
         return None
     article = _article_of_refused_comment(request)
     if article is None:

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from redis.client import PubSub
 from redis.exceptions import RedisError
 
 from core.cache import ForgivingRedisCache
@@ -89,7 +90,7 @@ class AnnouncementListener:
                     pubsub.close()
         self.live = False
 
-    def _await(self, pubsub, kind: str) -> None:
+    def _await(self, pubsub: PubSub, kind: str) -> None:
         """Wait for a reply of ``kind``, acting on announcements that come first."""
         deadline = time.monotonic() + HEARTBEAT_SECONDS
         while (left := deadline - time.monotonic()) > 0:

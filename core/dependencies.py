@@ -34,15 +34,22 @@ SITE_KEY = "site"
 _recording: ContextVar[set[str] | None] = ContextVar("page_dependencies", default=None)
 
 
+def _model_name(model: type[Model] | Model) -> str:
+    name = model._meta.model_name
+    # Options sets it when the model class is created; None only before that.
+    assert name is not None
+    return name
+
+
 def object_key(model: type[Model] | Model, pk: object, *, part: str = "") -> str:
     """The key of one row: ``article:12``, or of one part of it: ``article:12:comments``."""
-    key = f"{model._meta.model_name}:{pk}"
+    key = f"{_model_name(model)}:{pk}"
     return f"{key}:{part}" if part else key
 
 
 def list_key(model: type[Model], **filters: object) -> str:
     """The key of the membership of a list: ``article?section=3``, ``section`` for all."""
-    name = model._meta.model_name
+    name = _model_name(model)
     if not filters:
         return name
     return name + "?" + "&".join(f"{field}={value}" for field, value in sorted(filters.items()))

@@ -58,7 +58,8 @@ def charset_is_readable(charset: str) -> bool:
 
 def request_charset_refused(request: HttpRequest) -> bool:
     """Whether the request declares a charset that is not ``charset_is_readable``."""
-    charset = request.content_params.get("charset")
+    # None only on a bare HttpRequest(); WSGI and ASGI requests parse Content-Type at once.
+    charset = (request.content_params or {}).get("charset")
     return charset is not None and not charset_is_readable(charset)
 
 
@@ -74,13 +75,16 @@ class _ReadableCharsetOnly:
 
     @property
     def encoding(self) -> str | None:
-        return self._encoding
+        # HttpRequest's own storage, which django-stubs does not declare.
+        encoding: str | None = self._encoding  # type: ignore[attr-defined]
+        return encoding
 
     @encoding.setter
     def encoding(self, value: str | None) -> None:
         if value is not None and not charset_is_readable(value):
             value = None
-        HttpRequest.encoding.fset(self, value)
+        # django-stubs types the property's setter as an overload, without ``fset``.
+        HttpRequest.encoding.fset(self, value)  # type: ignore[attr-defined]
 
 
 class NewsroomWSGIRequest(_ReadableCharsetOnly, WSGIRequest):

@@ -1,10 +1,14 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import translation
 
 from core.http import request_charset_refused
+
+type GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 
 class ChosenLanguageMiddleware:
@@ -16,11 +20,11 @@ class ChosenLanguageMiddleware:
     language links in the footer) changes it.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
         self.languages = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in self.languages else settings.LANGUAGE_CODE
         translation.activate(language)
@@ -39,10 +43,10 @@ class MethodNotAllowedPageMiddleware:
     ``<app>/method_not_allowed.html``; the rest get ``405.html``.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if not isinstance(response, HttpResponseNotAllowed) or response.content:
             return response
@@ -62,10 +66,10 @@ class UnreadableCharsetMiddleware:
     the query string or the form, so no view, cache or CSRF check sees them.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request_charset_refused(request):
             # Answered by handler400 (core/errors.py), in Vietnamese.
             raise BadRequest("Unreadable charset in Content-Type.")

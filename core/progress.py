@@ -4,6 +4,8 @@ import sys
 import time
 from typing import TextIO
 
+from django.core.management.base import OutputWrapper
+
 
 class ProgressBar:
     """``[#######.............]  35% 3,500/10,000  12.3 s`` redrawn in place.
@@ -13,8 +15,13 @@ class ProgressBar:
     """
 
     def __init__(
-        self, total: int, *, label: str = "", stream: TextIO | None = None, width: int = 30
-    ):
+        self,
+        total: int,
+        *,
+        label: str = "",
+        stream: TextIO | OutputWrapper | None = None,
+        width: int = 30,
+    ) -> None:
         self.total = max(total, 0)
         self.label = label
         self.stream = stream or sys.stdout
@@ -34,7 +41,7 @@ class ProgressBar:
         elapsed = time.monotonic() - self.started
         if self._interactive:
             self._write(self._line())
-            self.stream.write("\n")
+            self._put("\n")
         elif self._printed_done != self.done:
             self._write(self._line())
         self.stream.flush()
@@ -56,5 +63,13 @@ class ProgressBar:
 
     def _write(self, line: str) -> None:
         self._printed_done = self.done
-        self.stream.write("\r" + line if self._interactive else line + "\n")
+        self._put("\r" + line if self._interactive else line + "\n")
         self.stream.flush()
+
+    def _put(self, text: str) -> None:
+        if isinstance(self.stream, OutputWrapper):
+            # A command's stdout ends every write with a newline unless told otherwise,
+            # which would print each redraw on a line of its own.
+            self.stream.write(text, ending="")
+        else:
+            self.stream.write(text)

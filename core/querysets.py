@@ -12,7 +12,7 @@ the names of the fields written, so a receiver can note what the rows were
 (which section an article is leaving); ``rows_changed`` after it.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -31,7 +31,7 @@ def _field_names(model: type[models.Model], names: Iterable[str]) -> frozenset[s
     return frozenset(result)
 
 
-class SignallingQuerySet(models.QuerySet):
+class SignallingQuerySet[M: models.Model](models.QuerySet[M]):
     def _has_receivers(self) -> bool:
         return rows_changing.has_listeners(self.model) or rows_changed.has_listeners(self.model)
 
@@ -45,11 +45,11 @@ class SignallingQuerySet(models.QuerySet):
             return 0
         fields = _field_names(self.model, kwargs)
         rows_changing.send(sender=self.model, pks=pks, fields=fields)
-        count = self.model._base_manager.filter(pk__in=pks).update(**kwargs)
+        count: int = self.model._base_manager.filter(pk__in=pks).update(**kwargs)
         rows_changed.send(sender=self.model, pks=pks, fields=fields, created=False)
         return count
 
-    def bulk_create(self, objs: Iterable[models.Model], *args: Any, **kwargs: Any) -> list:
+    def bulk_create(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> list[M]:
         created = super().bulk_create(objs, *args, **kwargs)
         pks = [obj.pk for obj in created if obj.pk is not None]
         if pks and self._has_receivers():
@@ -58,14 +58,16 @@ class SignallingQuerySet(models.QuerySet):
         return created
 
     def bulk_update(
-        self, objs: Sequence[models.Model], fields: Sequence[str], *args: Any, **kwargs: Any
+        self, objs: Iterable[M], fields: Iterable[str], batch_size: int | None = None
     ) -> int:
+        # Both are read twice below: a generator would arrive empty the second time.
         objs = list(objs)
+        fields = list(fields)
         if not objs or not self._has_receivers():
-            return super().bulk_update(objs, fields, *args, **kwargs)
+            return super().bulk_update(objs, fields, batch_size=batch_size)
         pks = [obj.pk for obj in objs]
         names = _field_names(self.model, fields)
         rows_changing.send(sender=self.model, pks=pks, fields=names)
-        count = super().bulk_update(objs, fields, *args, **kwargs)
+        count = super().bulk_update(objs, fields, batch_size=batch_size)
         rows_changed.send(sender=self.model, pks=pks, fields=names, created=False)
         return count

@@ -17,7 +17,9 @@ _KEY_MAX_LENGTH = 40  # the column's length
 class SessionStore(DatabaseSessionStore):
     def _validate_session_key(self, key: str | None) -> bool:
         return bool(
-            super()._validate_session_key(key)
+            key is not None
+            # Django's private check (at least 8 characters), not in django-stubs.
+            and super()._validate_session_key(key)  # type: ignore[misc]
             and len(key) <= _KEY_MAX_LENGTH
             and _KEY_CHARACTERS.issuperset(key)
         )

@@ -49,7 +49,7 @@ class SharedValue:
         self._listener: AnnouncementListener | None = None
         # Which process and which Redis the listener was started for: a forked
         # worker or a changed configuration (tests) needs a listener of its own.
-        self._listening_for: tuple | None = None
+        self._listening_for: tuple[int, tuple[str, ...], str] | None = None
         self._start_lock = threading.Lock()
         # A value set while Redis could not take it, to be written again.
         self._unwritten: Any = _MISSING

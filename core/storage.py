@@ -11,17 +11,20 @@ Readers therefore never see half a file either.
 import contextlib
 import os
 import uuid
+from typing import Any
 
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 
 
 class MediaStorage(FileSystemStorage):
-    def _save(self, name: str, content) -> str:
+    # _save and _allow_overwrite are FileSystemStorage's (Django 6.1), not in django-stubs.
+    def _save(self, name: str, content: File[Any]) -> str:
         directory = os.path.dirname(name)
         partial = os.path.join(directory, f".{uuid.uuid4().hex}.part")
         try:
             # A random name is never taken, so Django's own write keeps it.
-            partial = super()._save(partial, content)
+            partial = super()._save(partial, content)  # type: ignore[misc]
             return self._publish(partial, name)
         except OSError:
             with contextlib.suppress(OSError):
@@ -34,7 +37,7 @@ class MediaStorage(FileSystemStorage):
         while True:
             target = self.path(name)
             try:
-                if self._allow_overwrite:
+                if self._allow_overwrite:  # type: ignore[attr-defined]
                     os.replace(source, target)
                     break
                 # Unlike a rename, a link refuses a name that is taken, as

@@ -3,7 +3,7 @@
 import errno
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -39,14 +39,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def media_file(request: HttpRequest, path: str) -> HttpResponse:
+def media_file(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
     """An uploaded file, when Django serves them itself (``SERVE_MEDIA``).
 
     Django's ``serve`` lets the file system's refusal of an over-long name
     escape as a 500; for a reader that address simply does not exist.
     """
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
     except OSError as error:
         if error.errno != errno.ENAMETOOLONG:
             raise

@@ -40,7 +40,8 @@ def seed_comments(
     if not article_ids or count <= 0:
         return 0
     rng = random.Random(seed)  # noqa: S311 (repeatable fake data, not security)
-    statuses, weights = zip(*STATUS_WEIGHTS, strict=True)
+    statuses = [status for status, _weight in STATUS_WEIGHTS]
+    weights = [weight for _status, weight in STATUS_WEIGHTS]
     last = len(article_ids) - 1
     created = 0
     for start in range(0, count, batch_size):

@@ -310,7 +310,7 @@ X_FRAME_OPTIONS = "DENY"
 # A strict policy everywhere: scripts and styles only from our own files (or
 # with the per-request nonce), no plugins, no framing. The CKEditor pages of the
 # admin get a documented, narrower exception (articles/admin.py, articles/uploads.py).
-SECURE_CSP = {
+SECURE_CSP: dict[str, list[str]] = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -12,7 +13,7 @@ from core import errors
 from core.views import choose_language, healthz, media_file
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """handler400: a comment refused for its charset keeps its text; anything else, the 400 page."""
     return unreadable_comment_page(request, exception) or errors.bad_request(request, exception)
 

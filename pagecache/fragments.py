@@ -42,7 +42,7 @@ def fragment(
     """
     extra_keys = depends_on
     versions = key_versions()
-    cached = cache.get(key)
+    cached: CachedFragment | None = cache.get(key)
     if cached is not None and time.time() < cached.expires:
         newest = versions.newest(cached.keys)
         if newest is not None and newest <= cached.rendered_after:

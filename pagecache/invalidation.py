@@ -32,10 +32,13 @@ What each change touches:
 import logging
 import threading
 from collections.abc import Collection, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from django.apps import apps
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import (
     post_delete,
     post_init,
@@ -47,6 +50,11 @@ from django.utils.module_loading import import_string
 
 from core.dependencies import SITE_KEY, depends_on, is_recording, list_key, object_key
 from core.querysets import rows_changed, rows_changing
+
+if TYPE_CHECKING:
+    # For annotations only: the receivers look the models up through the app registry.
+    from articles.models import Article, Author, Byline, Photo, Section
+    from comments.models import Comment
 
 logger = logging.getLogger("pagecache")
 
@@ -136,12 +144,25 @@ def article_list_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     return keys
 
 
-def _listing_state(article) -> tuple:
+# (status, published_at, section id): what decides which lists show an article.
+type _ListingState = tuple[str, datetime | None, int]
+
+# Stashed on the instance between its pre_save and its post_save.
+_BEFORE = "_pagecache_before"
+
+
+def _listing_state(article: "Article") -> _ListingState:
     return (article.status, article.published_at, article.section_id)
 
 
-def _article_pre_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
-    instance._pagecache_before = None
+def _article_pre_save(
+    sender: type["Article"],
+    instance: "Article",
+    raw: bool = False,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: object,
+) -> None:
+    setattr(instance, _BEFORE, None)
     if raw or instance.pk is None:
         return
     if update_fields is not None and not (set(update_fields) & ARTICLE_LIST_FIELDS):
@@ -151,15 +172,22 @@ def _article_pre_save(sender, instance, raw=False, update_fields=None, **kwargs)
         .values_list("status", "published_at", "section_id")
         .first()
     )
-    instance._pagecache_before = before
+    setattr(instance, _BEFORE, before)
 
 
-def _article_saved(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
+def _article_saved(
+    sender: type["Article"],
+    instance: "Article",
+    created: bool,
+    raw: bool = False,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: object,
+) -> None:
     published = sender.Status.PUBLISHED
     if created and instance.status != published:
         return  # a new draft: no reader sees it anywhere
     keys = article_keys([instance.pk], fields=update_fields)
-    before = getattr(instance, "_pagecache_before", None)
+    before: _ListingState | None = getattr(instance, _BEFORE, None)
     after = _listing_state(instance)
     if created or (before is not None and before != after and published in (before[0], after[0])):
         sections = {after[2]} | ({before[2]} if before else set())
@@ -169,19 +197,23 @@ def _article_saved(sender, instance, created, raw=False, update_fields=None, **k
         keys_changed(keys)
 
 
-def _article_deleted(sender, instance, **kwargs) -> None:
+def _article_deleted(sender: type["Article"], instance: "Article", **kwargs: object) -> None:
     Article = apps.get_model("articles", "Article")
     # Its bylines went first (they cascade), and named its authors' lists then.
     keys_changed({object_key(Article, instance.pk), list_key(Article, section=instance.section_id)})
 
 
-def _article_rows_changing(sender, pks, fields, **kwargs) -> None:
+def _article_rows_changing(
+    sender: type["Article"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     if fields & ARTICLE_LIST_FIELDS:
         rows = sender._base_manager.filter(pk__in=pks).values_list("pk", "section_id")
         keys_changed(article_list_keys(rows))
 
 
-def _article_rows_changed(sender, pks, fields, **kwargs) -> None:
+def _article_rows_changed(
+    sender: type["Article"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     keys = article_keys(pks, fields=fields)
     if fields & ARTICLE_LIST_FIELDS:
         rows = sender._base_manager.filter(pk__in=pks).values_list("pk", "section_id")
@@ -194,17 +226,21 @@ def _comments_of(article_ids: Iterable[int]) -> set[str]:
     return {object_key(Article, pk, part="comments") for pk in article_ids}
 
 
-def _comment_saved(sender, instance, created, **kwargs) -> None:
+def _comment_saved(
+    sender: type["Comment"], instance: "Comment", created: bool, **kwargs: object
+) -> None:
     if created and instance.status != sender.Status.APPROVED:
         return  # waiting for a moderator: no reader sees it yet
     keys_changed(_comments_of([instance.article_id]))
 
 
-def _comment_deleted(sender, instance, **kwargs) -> None:
+def _comment_deleted(sender: type["Comment"], instance: "Comment", **kwargs: object) -> None:
     keys_changed(_comments_of([instance.article_id]))
 
 
-def _comment_rows_changed(sender, pks, fields, **kwargs) -> None:
+def _comment_rows_changed(
+    sender: type["Comment"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     article_ids = sender._base_manager.filter(pk__in=pks).values_list("article_id", flat=True)
     keys_changed(_comments_of(set(article_ids)))
 
@@ -212,65 +248,77 @@ def _comment_rows_changed(sender, pks, fields, **kwargs) -> None:
 _comment_rows_changing = _comment_rows_changed  # a comment moved to another article leaves one
 
 
-def _photo_changed(sender, instance, **kwargs) -> None:
+def _photo_changed(sender: type["Photo"], instance: "Photo", **kwargs: object) -> None:
     keys_changed(article_keys([instance.article_id], fields=None))
 
 
-def _photo_rows_changed(sender, pks, fields, **kwargs) -> None:
+def _photo_rows_changed(
+    sender: type["Photo"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     article_ids = sender._base_manager.filter(pk__in=pks).values_list("article_id", flat=True)
     keys_changed(article_keys(set(article_ids), fields=None))
 
 
 def _byline_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     Article = apps.get_model("articles", "Article")
-    keys = set()
+    keys: set[str] = set()
     for article_id, author_id in rows:
         keys.add(object_key(Article, article_id))
         keys.add(list_key(Article, author=author_id))
     return keys
 
 
-def _byline_loaded(sender, instance, **kwargs) -> None:
-    instance._pagecache_loaded_author = instance.__dict__.get("author_id")
+# The author a byline had when it was loaded, stashed on the instance.
+_LOADED_AUTHOR = "_pagecache_loaded_author"
 
 
-def _byline_changed(sender, instance, **kwargs) -> None:
+def _byline_loaded(sender: type["Byline"], instance: "Byline", **kwargs: object) -> None:
+    setattr(instance, _LOADED_AUTHOR, instance.__dict__.get("author_id"))
+
+
+def _byline_changed(sender: type["Byline"], instance: "Byline", **kwargs: object) -> None:
     rows = {(instance.article_id, instance.author_id)}
-    loaded = getattr(instance, "_pagecache_loaded_author", None)
+    loaded: int | None = getattr(instance, _LOADED_AUTHOR, None)
     if loaded is not None:
         rows.add((instance.article_id, loaded))
     keys_changed(_byline_keys(rows))
 
 
-def _byline_rows_changed(sender, pks, fields, **kwargs) -> None:
+def _byline_rows_changed(
+    sender: type["Byline"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     rows = sender._base_manager.filter(pk__in=pks).values_list("article_id", "author_id")
     keys_changed(_byline_keys(rows))
 
 
-def _author_changed(sender, instance, **kwargs) -> None:
+def _author_changed(sender: type["Author"], instance: "Author", **kwargs: object) -> None:
     keys_changed({object_key(sender, instance.pk)})
 
 
-def _author_rows_changed(sender, pks, fields, **kwargs) -> None:
+def _author_rows_changed(
+    sender: type["Author"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     keys_changed({object_key(sender, pk) for pk in pks})
 
 
-def _section_changed(sender, instance, **kwargs) -> None:
+def _section_changed(sender: type["Section"], instance: "Section", **kwargs: object) -> None:
     keys_changed({object_key(sender, instance.pk), list_key(sender)})
 
 
-def _section_rows_changed(sender, pks, fields, **kwargs) -> None:
+def _section_rows_changed(
+    sender: type["Section"], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
     keys_changed({object_key(sender, pk) for pk in pks} | {list_key(sender)})
 
 
-def _migrated(sender, **kwargs) -> None:
+def _migrated(sender: AppConfig, **kwargs: object) -> None:
     keys_changed({SITE_KEY})
 
 
 # --- What a page records when it loads a row ------------------------------------
 
 
-def _article_loaded(sender, instance, **kwargs) -> None:
+def _article_loaded(sender: type["Article"], instance: "Article", **kwargs: object) -> None:
     if not is_recording() or instance.pk is None:
         return
     depends_on(object_key(sender, instance.pk))
@@ -278,12 +326,12 @@ def _article_loaded(sender, instance, **kwargs) -> None:
         depends_on(object_key(sender, instance.pk, part="comments"))
 
 
-def _comment_loaded(sender, instance, **kwargs) -> None:
+def _comment_loaded(sender: type["Comment"], instance: "Comment", **kwargs: object) -> None:
     if is_recording() and instance.pk is not None:
         depends_on(_ARTICLE_COMMENTS_KEY.format(instance.__dict__.get("article_id")))
 
 
-def _row_loaded(sender, instance, **kwargs) -> None:
+def _row_loaded(sender: type[Model], instance: Model, **kwargs: object) -> None:
     if is_recording() and instance.pk is not None:
         depends_on(object_key(sender, instance.pk))
 

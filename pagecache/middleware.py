@@ -182,8 +182,8 @@ class AnonymousPageCacheMiddleware:
             if values:
                 kept.setlist(name, values[:1])
         query = kept.urlencode()
-        request.GET = kept
-        request.GET._mutable = False
+        # Built as Django builds GET, from the query string: immutable.
+        request.GET = QueryDict(query)
         request.META["QUERY_STRING"] = query
 
     @staticmethod

@@ -29,7 +29,7 @@ import os
 import threading
 import time
 from collections.abc import Collection
-from typing import Protocol
+from typing import Protocol, cast
 
 from django.conf import settings
 from django.core.cache import caches
@@ -192,7 +192,10 @@ class RedisKeyVersions:
     def _load(self) -> None:
         client = self._backend.client()
         seq = int(client.get(self._seq_key) or 0)
-        rows = client.zrange(self._set_key, 0, -1, withscores=True)
+        # redis-py types replies for its sync and async clients at once.
+        rows = cast(
+            "list[tuple[bytes, float]]", client.zrange(self._set_key, 0, -1, withscores=True)
+        )
         self._changed = {key.decode(): int(score) for key, score in rows}
         self._seq = seq
 
@@ -213,7 +216,9 @@ class RedisKeyVersions:
 
 
 _lock = threading.Lock()
-_instances: dict[tuple, KeyVersions] = {}
+# (pid, "redis", servers, key prefix) or ("local", location)
+type _BackendIdentity = tuple[int, str, tuple[str, ...], str] | tuple[str, str]
+_instances: dict[_BackendIdentity, KeyVersions] = {}
 
 
 def key_versions() -> KeyVersions:
@@ -224,7 +229,12 @@ def key_versions() -> KeyVersions:
     """
     backend = caches["default"]
     if isinstance(backend, ForgivingRedisCache):
-        identity: tuple = (os.getpid(), "redis", redis_servers(backend), backend.key_prefix)
+        identity: _BackendIdentity = (
+            os.getpid(),
+            "redis",
+            redis_servers(backend),
+            backend.key_prefix,
+        )
     else:
         # Every thread's backend object shares one local-memory store.
         identity = ("local", settings.CACHES["default"].get("LOCATION", ""))

@@ -63,7 +63,7 @@ def article_structured_data(context, article, photos, bylines) -> SafeString:
     """JSON-LD for search engines: the article as a NewsArticle, and where it sits on the site."""
     site_url = settings.NEWSROOM_SITE_URL
     url = site_url + article.get_absolute_url()
-    images = []
+    images: list[str] = []
     for photo in photos:
         images.extend(
             site_url + photo.image.storage.url(rendition["jpg"]) for rendition in photo.renditions

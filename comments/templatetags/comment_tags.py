@@ -46,7 +46,7 @@ def comment_section(context: template.Context, article: Article) -> CommentSecti
         form=context.get("comment_form") or CommentForm(),
         captcha=context.get("comment_captcha"),
         closed_notice=bool(context.get("comment_closed_notice")),
-        captcha_refusal=context.get("comment_captcha_refusal", ""),
+        captcha_refusal=context.get("comment_captcha_refusal") or "",
     )
 
 

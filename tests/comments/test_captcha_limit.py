@@ -96,3 +96,17 @@ def test_behind_a_proxy_each_reader_has_a_share(client, article, settings):
     assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy).status_code == 200
     assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy).status_code == 429
     assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy).status_code == 200
+
+
+def test_with_the_cache_unreachable_readers_still_get_a_captcha(client, article, settings):
+    # The count lives in the cache; a cache outage must not stop readers commenting.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ForgivingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    response = client.get(reverse("comments:captcha", args=[article.pk]), **XHR)
+
+    assert response.status_code == 200
+    assert CaptchaStore.objects.filter(hashkey=response.json()["key"]).exists()

@@ -33,8 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Database is up to date."))
 
         self.stdout.write("Demo accounts (log in at /admin/):")
-        for account, created in demo_accounts_ensure():
-            state = "created" if created else "already there"
+        for account, is_new in demo_accounts_ensure():
+            state = "created" if is_new else "already there"
             self.stdout.write(
                 f"  {account.username:<10} password: {account.password:<18} "
                 f"{account.description} ({state})"
