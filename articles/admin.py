@@ -97,6 +97,7 @@ class PublicationFilter(admin.SimpleListFilter):
         return (
             ("live", _("Đang hiển thị")),
             ("scheduled", _("Hẹn giờ đăng")),
+            ("expired", _("Hết hạn")),
             ("draft", _("Bản nháp")),
         )
 
@@ -106,6 +107,8 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset.published()
             case "scheduled":
                 return queryset.scheduled()
+            case "expired":
+                return queryset.expired()
             case "draft":
                 return queryset.drafts()
         return queryset
@@ -124,7 +127,10 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
-        (_("Xuất bản"), {"fields": ("status", "published_at", "comments_closed")}),
+        (
+            _("Xuất bản"),
+            {"fields": ("status", "published_at", "expires_at", "comments_closed")},
+        ),
         (
             _("Nâng cao"),
             {
@@ -177,6 +183,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def visibility(self, article: Article) -> str:
         if article.is_scheduled:
             return _("Hẹn giờ")
+        if article.is_expired:
+            return _("Hết hạn")
         return article.get_status_display()
 
     @admin.display(description=_("tác giả"))

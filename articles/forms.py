@@ -39,6 +39,7 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "status",
             "published_at",
+            "expires_at",
             "comments_closed",
         )
 
@@ -70,6 +71,13 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned_data["published_at"] = services.article_publication_time(
                 status=cleaned_data["status"], published_at=cleaned_data.get("published_at")
             )
+            try:
+                services.article_expiry_clean(
+                    published_at=cleaned_data["published_at"],
+                    expires_at=cleaned_data.get("expires_at"),
+                )
+            except ValidationError as error:
+                self.add_error("expires_at", error)
         if self.storage_error:
             # Last, so the data above is complete and this is the only error shown.
             raise ValidationError(self.storage_error, code="storage_failed")

@@ -1,7 +1,7 @@
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -76,12 +76,18 @@ class Author(models.Model):
 
 class ArticleQuerySet(SignallingQuerySet):
     def published(self) -> "ArticleQuerySet":
-        """What readers may see: published, and the publish time has come.
+        """What readers may see: published, the publish time has come, the expiry has not.
 
         A future ``published_at`` schedules an article: it appears on its own
-        when the time arrives, with no job to flip a flag.
+        when the time arrives, with no job to flip a flag; an ``expires_at``
+        that passes takes it off every public page the same way.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+        )
 
     def visible_to(self, user) -> "ArticleQuerySet":
         """The articles ``user`` may read: all for editors and superusers, else the published."""
@@ -92,6 +98,10 @@ class ArticleQuerySet(SignallingQuerySet):
 
     def scheduled(self) -> "ArticleQuerySet":
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def expired(self) -> "ArticleQuerySet":
+        """Published articles whose expiry has passed: readers no longer see them."""
+        return self.filter(status=Article.Status.PUBLISHED, expires_at__lte=timezone.now())
 
 
 class Article(models.Model):
@@ -127,6 +137,15 @@ class Article(models.Model):
         blank=True,
         help_text=_(
             "Để trống thì lấy thời điểm xuất bản. Chọn thời điểm trong tương lai để hẹn giờ đăng."
+        ),
+    )
+    expires_at = models.DateTimeField(
+        _("hết hạn lúc"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Để trống nếu bài không hết hạn. Đến thời điểm này bài tự rời khỏi mọi trang "
+            "của bạn đọc (thông báo tuyển dụng, lịch cắt điện…)."
         ),
     )
     comments_closed = models.BooleanField(
@@ -184,12 +203,26 @@ class Article(models.Model):
             ),
             # Site-wide "latest" lists.
             models.Index(fields=["status", "-published_at", "-id"], name="article_pub_idx"),
+            # The page cache's look-up of the next expiry (pagecache/schedule.py).
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(expires_at__isnull=False),
+                name="article_expiry_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("Bài đã xuất bản phải có thời gian xuất bản."),
+            ),
+            # Also refused, with the reason on the field, by services.article_expiry_clean.
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(expires_at__gt=F("published_at")),
+                name="article_expires_after_publication",
+                violation_error_message=_("Thời điểm hết hạn phải sau thời gian xuất bản."),
             ),
         ]
 
@@ -208,10 +241,20 @@ class Article(models.Model):
 
     @property
     def is_visible_to_readers(self) -> bool:
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
         )
 
     @property

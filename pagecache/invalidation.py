@@ -17,7 +17,7 @@ What each change touches:
 
 * an article: ``article:<id>`` (its page and every list showing it); when it
   joins or leaves lists (created, deleted, published, unpublished, moved to
-  another section, its time changed), also the lists of its section(s) and
+  another section, its time or expiry changed), also the lists of its section(s) and
   authors, which covers the newer/older lists of its neighbours; when only its
   approved-comment count changes, ``article:<id>:comments`` only;
 * a comment: ``article:<id>:comments`` of its article, unless it is a new
@@ -50,7 +50,7 @@ from core.querysets import rows_changed, rows_changing
 logger = logging.getLogger("pagecache")
 
 # The fields of an article that decide which lists show it.
-ARTICLE_LIST_FIELDS = frozenset({"status", "published_at", "section"})
+ARTICLE_LIST_FIELDS = frozenset({"status", "published_at", "section", "expires_at"})
 COMMENT_COUNT_FIELDS = frozenset({"approved_comment_count"})
 
 _pending = threading.local()
@@ -135,7 +135,7 @@ def article_list_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
 
 
 def _listing_state(article) -> tuple:
-    return (article.status, article.published_at, article.section_id)
+    return (article.status, article.published_at, article.section_id, article.expires_at)
 
 
 def _article_pre_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
@@ -146,7 +146,7 @@ def _article_pre_save(sender, instance, raw=False, update_fields=None, **kwargs)
         return
     before = (
         sender._base_manager.filter(pk=instance.pk)
-        .values_list("status", "published_at", "section_id")
+        .values_list("status", "published_at", "section_id", "expires_at")
         .first()
     )
     instance._pagecache_before = before
