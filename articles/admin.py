@@ -3,6 +3,7 @@ import logging
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
@@ -11,8 +12,13 @@ from django.utils.translation import ngettext
 
 from articles import services
 from articles.csp import ckeditor_csp
-from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
-from articles.models import Article, Author, Byline, Photo, Section
+from articles.forms import (
+    ArticleAdminForm,
+    AttachmentInlineForm,
+    PhotoInlineForm,
+    SectionAdminForm,
+)
+from articles.models import Article, Attachment, Author, Byline, Photo, Section
 
 User = get_user_model()
 logger = logging.getLogger("articles")
@@ -87,6 +93,24 @@ class PhotoInline(admin.StackedInline):
         )
 
 
+class AttachmentInline(admin.TabularInline):
+    """Documents readers download from the article page; the type is read from the file."""
+
+    model = Attachment
+    form = AttachmentInlineForm
+    extra = 1
+    fields = ("title", "file", "details", "order")
+    readonly_fields = ("details",)
+    verbose_name = _("văn bản đính kèm")
+    verbose_name_plural = _("Văn bản đính kèm (PDF, Word, Excel, OpenDocument)")
+
+    @admin.display(description=_("loại, dung lượng"))
+    def details(self, attachment: Attachment) -> str:
+        if not attachment.pk:
+            return "—"
+        return f"{attachment.label}, {filesizeformat(attachment.size)}"
+
+
 class PublicationFilter(admin.SimpleListFilter):
     """Status as readers experience it: a published article can still be waiting for its time."""
 
@@ -117,7 +141,7 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    inlines = (BylineInline, PhotoInline)
+    inlines = (BylineInline, PhotoInline, AttachmentInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
     list_filter = (PublicationFilter, "status", "section", "published_at")
     list_select_related = ("section",)

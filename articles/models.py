@@ -1,3 +1,5 @@
+import secrets
+
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.db import models
@@ -7,9 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from articles.attachments import CONTENT_TYPES, DocumentKind
 from articles.images import validate_image_file
 from articles.roles import may_see_unpublished
 from core.querysets import SignallingQuerySet
+from core.text import vietnamese_slugify
 
 
 class Section(models.Model):
@@ -361,3 +365,57 @@ class Photo(models.Model):
             return self.image.url
         best = min(self.renditions, key=lambda r: abs(r["width"] - 800))
         return self.image.storage.url(best["jpg"])
+
+
+def attachment_upload_to(attachment: "Attachment", filename: str) -> str:
+    # A random folder: the file's media address is never published (readers get
+    # the download view, which checks the article is public), and cannot be guessed.
+    now = timezone.now()
+    return f"documents/{now:%Y/%m}/{secrets.token_hex(8)}/{filename}"
+
+
+class Attachment(models.Model):
+    """A document attached to an article (decision, form, schedule), downloaded by readers."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(
+        _("tên văn bản"),
+        max_length=200,
+        help_text=_("Bạn đọc thấy tên này trên trang và khi tải tệp về."),
+    )
+    file = models.FileField(_("tệp"), upload_to=attachment_upload_to, max_length=255)
+    # Detected from the file's content when it was uploaded (articles/attachments.py).
+    kind = models.CharField(_("loại tệp"), max_length=10, choices=DocumentKind, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = SignallingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "id")
+        verbose_name = _("văn bản đính kèm")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản đính kèm")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "articles:attachment",
+            kwargs={"pk": self.pk, "slug": self.slug, "extension": self.kind},
+        )
+
+    @property
+    def slug(self) -> str:
+        return vietnamese_slugify(self.title, max_length=100) or "van-ban"
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[DocumentKind(self.kind)]
+
+    @property
+    def label(self) -> str:
+        return DocumentKind(self.kind).label

@@ -25,7 +25,7 @@ from core.text import fold_for_search, normalize_text, vietnamese_slugify
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
     {"admin", "tac-gia", "tim-kiem", "ngon-ngu", "xem-truoc", "binh-luan", "captcha", "ckeditor",
-     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico"}
+     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico", "van-ban"}
 )  # fmt: skip
 
 

@@ -9,6 +9,11 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("tac-gia/<slug:author_slug>/", views.AuthorView.as_view(), name="author"),
     path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
+    path(
+        "van-ban/<int:pk>/<slug:slug>.<slug:extension>",
+        views.attachment_download,
+        name="attachment",
+    ),
     path("<slug:section_slug>/", views.SectionView.as_view(), name="section"),
     path("<slug:section_slug>/<slug:slug>-<int:pk>/", views.article_detail, name="detail"),
 ]

@@ -1,6 +1,9 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import (
+    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -13,9 +16,12 @@ from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
 from articles import selectors
+from articles.attachments import content_disposition
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
 from core.dependencies import RecordedLazy
+
+logger = logging.getLogger("articles")
 
 
 class HomeView(TemplateView):
@@ -93,6 +99,31 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@require_safe
+def attachment_download(request: HttpRequest, pk: int, slug: str, extension: str) -> HttpResponse:
+    """A document attached to a published article, as a download under its Vietnamese title.
+
+    Served with the type detected at upload, never one guessed from the name, and
+    ``nosniff`` so no browser renders it as a page of this site. Staff reach the
+    documents of drafts and scheduled articles from the admin.
+    """
+    attachment = selectors.attachment_for_reader(pk=pk)
+    if attachment is None:
+        raise Http404(_("Không tìm thấy văn bản."))
+    canonical = attachment.get_absolute_url()
+    if request.path != canonical:
+        return HttpResponsePermanentRedirect(canonical)
+    try:
+        handle = attachment.file.open("rb")
+    except OSError:
+        logger.exception("attachment file missing", extra={"attachment": attachment.pk})
+        raise Http404(_("Không tìm thấy văn bản.")) from None
+    response = FileResponse(handle, content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition(attachment.title, attachment.kind)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def article_page_context(article: Article) -> dict:
     """The article page's parts, read only if the template renders them.
 
@@ -105,6 +136,7 @@ def article_page_context(article: Article) -> dict:
         "article": article,
         "bylines": RecordedLazy(lambda: parts().bylines),
         "photos": RecordedLazy(lambda: parts().photos),
+        "attachments": RecordedLazy(lambda: parts().attachments),
         "image_sizes": ARTICLE_IMAGE_SIZES,
         "newer_articles": RecordedLazy(lambda: parts().newer),
         "older_articles": RecordedLazy(lambda: parts().older),

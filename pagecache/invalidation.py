@@ -22,7 +22,8 @@ What each change touches:
   approved-comment count changes, ``article:<id>:comments`` only;
 * a comment: ``article:<id>:comments`` of its article, unless it is a new
   comment waiting for moderation, which no reader sees;
-* a photo: its article; a byline: its article and its author's list;
+* a photo or an attached document: its article; a byline: its article and its
+  author's list;
 * an author: ``author:<id>``; a section: ``section:<id>`` and the menu, which
   is on every page.
 """
@@ -219,6 +220,12 @@ def _photo_rows_changed(sender, pks, fields, **kwargs) -> None:
     keys_changed(article_keys(set(article_ids), fields=None))
 
 
+# An attached document shows on its article's page only, as a photo does; the
+# page depends on article:<id> already, so loading one records nothing.
+_attachment_changed = _photo_changed
+_attachment_rows_changed = _photo_rows_changed
+
+
 def _byline_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     Article = apps.get_model("articles", "Article")
     keys = set()
@@ -317,6 +324,7 @@ def connect() -> None:
     Author = apps.get_model("articles", "Author")
     Byline = apps.get_model("articles", "Byline")
     Photo = apps.get_model("articles", "Photo")
+    Attachment = apps.get_model("articles", "Attachment")
     Comment = apps.get_model("comments", "Comment")
     assert object_key(Article, 1, part="comments") == _ARTICLE_COMMENTS_KEY.format(1)
 
@@ -334,10 +342,12 @@ def connect() -> None:
 
     for signal in (post_save, post_delete):
         signal.connect(_photo_changed, sender=Photo, dispatch_uid=uid)
+        signal.connect(_attachment_changed, sender=Attachment, dispatch_uid=uid)
         signal.connect(_byline_changed, sender=Byline, dispatch_uid=uid)
         signal.connect(_author_changed, sender=Author, dispatch_uid=uid)
         signal.connect(_section_changed, sender=Section, dispatch_uid=uid)
     rows_changed.connect(_photo_rows_changed, sender=Photo, dispatch_uid=uid)
+    rows_changed.connect(_attachment_rows_changed, sender=Attachment, dispatch_uid=uid)
     rows_changing.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_author_rows_changed, sender=Author, dispatch_uid=uid)
