@@ -49,8 +49,11 @@ def odf(mimetype: str) -> bytes:
     })  # fmt: skip
 
 
-def compound_file(*streams: str) -> bytes:
-    """A minimal OLE2 compound file: the header, then a directory sector naming ``streams``."""
+def compound_file(*streams: str, freed: tuple[str, ...] = ()) -> bytes:
+    """A minimal OLE2 compound file: the header, then a directory sector naming ``streams``.
+
+    ``freed``: names left in unused directory entries (type 0), as a deleted stream can be.
+    """
     header = OLE2_MAGIC + bytes(512 - len(OLE2_MAGIC))
 
     def entry(name: str, entry_type: int) -> bytes:
@@ -59,7 +62,11 @@ def compound_file(*streams: str) -> bytes:
             64, b"\0"
         )
 
-    directory = entry("Root Entry", 5) + b"".join(entry(name, 2) for name in streams)
+    directory = (
+        entry("Root Entry", 5)
+        + b"".join(entry(name, 2) for name in streams)
+        + b"".join(entry(name, 0) for name in freed)
+    )
     return header + directory.ljust(512, b"\0") + b"Workbook WordDocument".ljust(512, b"\0")
 
 
@@ -146,6 +153,7 @@ def test_a_pdf_named_docx_is_stored_and_served_as_a_pdf(editor_client, client, s
         ("trang.docx", zipped({"index.html": b"<html></html>"})),
         ("macro.docx", zipped({"[Content_Types].xml": b"", "word/vbaProject.bin": b"\0"})),
         ("trinh-chieu.doc", compound_file("PowerPoint Document")),
+        ("trinh-chieu.xls", compound_file("PowerPoint Document", freed=("Workbook",))),
         ("hong.xlsx", b"PK\x03\x04 not really a zip"),
         ("sach.odt", odf("application/epub+zip")),
     ],
@@ -201,6 +209,20 @@ def test_download_is_an_attachment_with_the_detected_type_and_a_vietnamese_name(
         f"filename*=UTF-8''{expected_name}"
     )
     assert b"".join(response.streaming_content) == PDF
+
+
+def test_download_type_comes_from_the_detected_kind_not_the_stored_name(client):
+    attachment = AttachmentFactory(kind="xlsx", file=ContentFile(XLSX, name="bang-gia"))
+    response = client.get(attachment.get_absolute_url())
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+def test_download_says_nosniff_even_if_the_site_wide_header_is_turned_off(client, settings):
+    settings.SECURE_CONTENT_TYPE_NOSNIFF = False
+    attachment = AttachmentFactory()
+    assert client.get(attachment.get_absolute_url())["X-Content-Type-Options"] == "nosniff"
 
 
 def test_download_with_an_old_name_redirects_to_the_current_one(client):
