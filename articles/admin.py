@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, ClassVar
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
@@ -12,8 +13,13 @@ from django.utils.translation import ngettext
 
 from articles import services
 from articles.csp import ckeditor_csp
-from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
-from articles.models import Article, Author, Byline, Photo, Section
+from articles.forms import (
+    ArticleAdminForm,
+    AttachmentInlineForm,
+    PhotoInlineForm,
+    SectionAdminForm,
+)
+from articles.models import Article, Attachment, Author, Byline, Photo, Section
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -91,6 +97,24 @@ class PhotoInline(admin.StackedInline):
         )
 
 
+class AttachmentInline(admin.TabularInline):
+    """Documents readers download from the article page; the type is read from the file."""
+
+    model = Attachment
+    form = AttachmentInlineForm
+    extra = 1
+    fields = ("title", "file", "details", "order")
+    readonly_fields = ("details",)
+    verbose_name = _("văn bản đính kèm")
+    verbose_name_plural = _("Văn bản đính kèm (PDF, Word, Excel, OpenDocument)")
+
+    @admin.display(description=_("loại, dung lượng"))
+    def details(self, attachment: Attachment) -> str:
+        if not attachment.pk:
+            return "—"
+        return f"{attachment.label}, {filesizeformat(attachment.size)}"
+
+
 class PublicationFilter(admin.SimpleListFilter):
     """Status as readers experience it: a published article can still be waiting for its time."""
 
@@ -101,6 +125,7 @@ class PublicationFilter(admin.SimpleListFilter):
         return (
             ("live", _("Đang hiển thị")),
             ("scheduled", _("Hẹn giờ đăng")),
+            ("expired", _("Hết hạn")),
             ("draft", _("Bản nháp")),
         )
 
@@ -110,6 +135,8 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset.published()
             case "scheduled":
                 return queryset.scheduled()
+            case "expired":
+                return queryset.expired()
             case "draft":
                 return queryset.drafts()
         return queryset
@@ -118,7 +145,7 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    inlines = (BylineInline, PhotoInline)
+    inlines = (BylineInline, PhotoInline, AttachmentInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
     list_filter = (PublicationFilter, "status", "section", "published_at")
     list_select_related = ("section",)
@@ -134,7 +161,10 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     fieldsets = (
         (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
-        (_("Xuất bản"), {"fields": ("status", "published_at", "comments_closed")}),
+        (
+            _("Xuất bản"),
+            {"fields": ("status", "published_at", "expires_at", "comments_closed")},
+        ),
         (
             _("Nâng cao"),
             {
@@ -193,6 +223,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def visibility(self, article: Article) -> "StrOrPromise":
         if article.is_scheduled:
             return _("Hẹn giờ")
+        if article.is_expired:
+            return _("Hết hạn")
         return article.get_status_display()
 
     @admin.display(description=_("tác giả"))

@@ -8,8 +8,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
+from articles.attachments import inspect_document
 from articles.images import inspect_image, strip_metadata
-from articles.models import Article, Photo, Section
+from articles.models import Article, Attachment, Photo, Section
 from articles.templatetags.portal import portal_datetime
 from core.text import normalize_text, vietnamese_slugify
 
@@ -43,6 +44,7 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "status",
             "published_at",
+            "expires_at",
             "comments_closed",
         )
 
@@ -76,6 +78,13 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned_data["published_at"] = services.article_publication_time(
                 status=cleaned_data["status"], published_at=cleaned_data.get("published_at")
             )
+            try:
+                services.article_expiry_clean(
+                    published_at=cleaned_data["published_at"],
+                    expires_at=cleaned_data.get("expires_at"),
+                )
+            except ValidationError as error:
+                self.add_error("expires_at", error)
         if self.storage_error:
             # Last, so the data above is complete and this is the only error shown.
             raise ValidationError(self.storage_error, code="storage_failed")
@@ -127,3 +136,24 @@ class PhotoInlineForm(forms.ModelForm):
         filename = f"{vietnamese_slugify(stem, max_length=80) or 'anh'}.{info.extension}"
         # Stored without EXIF: a phone's GPS tag must not reveal where a photo was taken.
         return ContentFile(strip_metadata(image, info), name=filename)
+
+
+class AttachmentInlineForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ("title", "file", "order")
+
+    def clean_title(self) -> str:
+        return normalize_text(self.cleaned_data["title"]).strip()
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if not isinstance(file, UploadedFile):
+            return file  # unchanged document already in storage
+        info = inspect_document(file)
+        # The type and the stored name come from the content, whatever the file was called.
+        self.instance.kind = info.kind
+        self.instance.size = info.size
+        stem = os.path.splitext(os.path.basename(file.name or ""))[0]
+        file.name = f"{vietnamese_slugify(stem, max_length=80) or 'van-ban'}.{info.extension}"
+        return file

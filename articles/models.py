@@ -1,15 +1,19 @@
+import secrets
+
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from articles.attachments import CONTENT_TYPES, DocumentKind
 from articles.images import validate_image_file
 from articles.roles import may_see_unpublished
 from core.querysets import SignallingQuerySet
+from core.text import vietnamese_slugify
 
 
 class Section(models.Model):
@@ -76,12 +80,18 @@ class Author(models.Model):
 
 class ArticleQuerySet(SignallingQuerySet):
     def published(self) -> "ArticleQuerySet":
-        """What readers may see: published, and the publish time has come.
+        """What readers may see: published, the publish time has come, the expiry has not.
 
         A future ``published_at`` schedules an article: it appears on its own
-        when the time arrives, with no job to flip a flag.
+        when the time arrives, with no job to flip a flag; an ``expires_at``
+        that passes takes it off every public page the same way.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+        )
 
     def visible_to(self, user) -> "ArticleQuerySet":
         """The articles ``user`` may read: all for editors and superusers, else the published."""
@@ -92,6 +102,10 @@ class ArticleQuerySet(SignallingQuerySet):
 
     def scheduled(self) -> "ArticleQuerySet":
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def expired(self) -> "ArticleQuerySet":
+        """Published articles whose expiry has passed: readers no longer see them."""
+        return self.filter(status=Article.Status.PUBLISHED, expires_at__lte=timezone.now())
 
 
 class Article(models.Model):
@@ -127,6 +141,15 @@ class Article(models.Model):
         blank=True,
         help_text=_(
             "Để trống thì lấy thời điểm xuất bản. Chọn thời điểm trong tương lai để hẹn giờ đăng."
+        ),
+    )
+    expires_at = models.DateTimeField(
+        _("hết hạn lúc"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Để trống nếu bài không hết hạn. Đến thời điểm này bài tự rời khỏi mọi trang "
+            "của bạn đọc (thông báo tuyển dụng, lịch cắt điện…)."
         ),
     )
     comments_closed = models.BooleanField(
@@ -184,12 +207,26 @@ class Article(models.Model):
             ),
             # Site-wide "latest" lists.
             models.Index(fields=["status", "-published_at", "-id"], name="article_pub_idx"),
+            # The page cache's look-up of the next expiry (pagecache/schedule.py).
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(expires_at__isnull=False),
+                name="article_expiry_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("Bài đã xuất bản phải có thời gian xuất bản."),
+            ),
+            # Also refused, with the reason on the field, by services.article_expiry_clean.
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(expires_at__gt=F("published_at")),
+                name="article_expires_after_publication",
+                violation_error_message=_("Thời điểm hết hạn phải sau thời gian xuất bản."),
             ),
         ]
 
@@ -208,10 +245,20 @@ class Article(models.Model):
 
     @property
     def is_visible_to_readers(self) -> bool:
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
         )
 
     @property
@@ -318,3 +365,57 @@ class Photo(models.Model):
             return self.image.url
         best = min(self.renditions, key=lambda r: abs(r["width"] - 800))
         return self.image.storage.url(best["jpg"])
+
+
+def attachment_upload_to(attachment: "Attachment", filename: str) -> str:
+    # A random folder: the file's media address is never published (readers get
+    # the download view, which checks the article is public), and cannot be guessed.
+    now = timezone.now()
+    return f"documents/{now:%Y/%m}/{secrets.token_hex(8)}/{filename}"
+
+
+class Attachment(models.Model):
+    """A document attached to an article (decision, form, schedule), downloaded by readers."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(
+        _("tên văn bản"),
+        max_length=200,
+        help_text=_("Bạn đọc thấy tên này trên trang và khi tải tệp về."),
+    )
+    file = models.FileField(_("tệp"), upload_to=attachment_upload_to, max_length=255)
+    # Detected from the file's content when it was uploaded (articles/attachments.py).
+    kind = models.CharField(_("loại tệp"), max_length=10, choices=DocumentKind, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = SignallingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "id")
+        verbose_name = _("văn bản đính kèm")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản đính kèm")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "articles:attachment",
+            kwargs={"pk": self.pk, "slug": self.slug, "extension": self.kind},
+        )
+
+    @property
+    def slug(self) -> str:
+        return vietnamese_slugify(self.title, max_length=100) or "van-ban"
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[DocumentKind(self.kind)]
+
+    @property
+    def label(self) -> str:
+        return DocumentKind(self.kind).label

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from articles.models import Article, Author, Byline, Photo, Section
+from articles.models import Article, Attachment, Author, Byline, Photo, Section
 from core.dependencies import depends_on, list_key
 from core.text import fold_for_search, normalize_text
 
@@ -113,12 +113,14 @@ class ArticleParts:
 
     bylines: list[Byline]
     photos: list[Photo]
+    attachments: list[Attachment]
     newer: list[Article]
     older: list[Article]
 
 
 def article_parts(article: Article) -> ArticleParts:
-    """Bylines, photos and the newer/older lists of ``article``: three queries (four on SQLite).
+    """Bylines, photos, documents and the newer/older lists of ``article``: four queries
+    (five on SQLite).
 
     Plain queries rather than ``prefetch_related``: for one article Django's
     prefetching machinery costs more than the queries it runs.
@@ -131,6 +133,7 @@ def article_parts(article: Article) -> ArticleParts:
             .order_by("order", "id")
         ),
         photos=list(Photo.objects.filter(article_id=article.pk).order_by("order", "id")),
+        attachments=list(Attachment.objects.filter(article_id=article.pk).order_by("order", "id")),
         newer=newer,
         older=older,
     )
@@ -249,3 +252,10 @@ def feed_articles(
         )
         for article in articles
     ]
+
+
+def attachment_for_reader(*, pk: int) -> Attachment | None:
+    """The attached document, if its article is one readers may see now."""
+    return (
+        Attachment.objects.filter(pk=pk, article__in=Article.objects.published()).order_by().first()
+    )

@@ -20,12 +20,13 @@ from PIL import Image, ImageOps
 from articles.models import Article, Author, Photo, Section
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
+from articles.templatetags.portal import portal_datetime
 from core.text import fold_for_search, normalize_text, vietnamese_slugify
 
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
     {"admin", "tac-gia", "tim-kiem", "ngon-ngu", "xem-truoc", "binh-luan", "captcha", "ckeditor",
-     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico", "rss"}
+     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico", "rss", "van-ban"}
 )  # fmt: skip
 
 
@@ -115,6 +116,7 @@ def article_prepare(*, article: Article) -> Article:
     article.published_at = article_publication_time(
         status=article.status, published_at=article.published_at
     )
+    article_expiry_clean(published_at=article.published_at, expires_at=article.expires_at)
     return article
 
 
@@ -123,6 +125,16 @@ def article_publication_time(*, status: str, published_at: datetime | None) -> d
     if status == Article.Status.PUBLISHED and published_at is None:
         return timezone.now()
     return published_at
+
+
+def article_expiry_clean(*, published_at: datetime | None, expires_at: datetime | None) -> None:
+    """Refuse an expiry that is not after the publication time (the database refuses it too)."""
+    if expires_at is not None and published_at is not None and expires_at <= published_at:
+        raise ValidationError(
+            _("Thời điểm hết hạn phải sau thời gian xuất bản (%(published)s)."),
+            code="expires_before_publication",
+            params={"published": portal_datetime(published_at)},
+        )
 
 
 def article_body_clean(*, body: str) -> str:
@@ -219,12 +231,17 @@ def articles_publish_now(
 
     Already-visible articles keep their original time, so "publish now" on a
     live story does not bump it to the top of every list; drafts and
-    scheduled articles get the current time.
+    scheduled articles get the current time. An article whose expiry has
+    passed is left alone: it would leave the pages at once (and the database
+    refuses an expiry before the publication time); the editor moves the
+    expiry first.
     """
     now = now or timezone.now()
     changed = 0
     for article in articles:
         if article.is_visible_to_readers:
+            continue
+        if article.expires_at is not None and article.expires_at <= now:
             continue
         article.status = Article.Status.PUBLISHED
         article.published_at = now

@@ -11,6 +11,11 @@ urlpatterns = [
     path("tac-gia/<slug:author_slug>/", views.AuthorView.as_view(), name="author"),
     path("tac-gia/<slug:author_slug>/rss/", feeds.AuthorFeed(), name="author_feed"),
     path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
+    path(
+        "van-ban/<int:pk>/<slug:slug>.<slug:extension>",
+        views.attachment_download,
+        name="attachment",
+    ),
     path("<slug:section_slug>/", views.SectionView.as_view(), name="section"),
     path("<slug:section_slug>/rss/", feeds.SectionFeed(), name="section_feed"),
     path("<slug:section_slug>/<slug:slug>-<int:pk>/", views.article_detail, name="detail"),

@@ -1,3 +1,4 @@
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -5,11 +6,13 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import (
+    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,9 +22,12 @@ from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
 from articles import selectors, sitemaps
+from articles.attachments import content_disposition
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
 from core.dependencies import RecordedLazy
+
+logger = logging.getLogger("articles")
 
 
 class HomeView(TemplateView):
@@ -99,6 +105,33 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@require_safe
+def attachment_download(
+    request: HttpRequest, pk: int, slug: str, extension: str
+) -> HttpResponseBase:
+    """A document attached to a published article, as a download under its Vietnamese title.
+
+    Served with the type detected at upload, never one guessed from the name, and
+    ``nosniff`` so no browser renders it as a page of this site. Staff reach the
+    documents of drafts and scheduled articles from the admin.
+    """
+    attachment = selectors.attachment_for_reader(pk=pk)
+    if attachment is None:
+        raise Http404(_("Không tìm thấy văn bản."))
+    canonical = attachment.get_absolute_url()
+    if request.path != canonical:
+        return HttpResponsePermanentRedirect(canonical)
+    try:
+        handle = attachment.file.open("rb")
+    except OSError:
+        logger.exception("attachment file missing", extra={"attachment": attachment.pk})
+        raise Http404(_("Không tìm thấy văn bản.")) from None
+    response = FileResponse(handle, content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition(attachment.title, attachment.kind)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def article_page_context(article: Article) -> dict:
     """The article page's parts, read only if the template renders them.
 
@@ -111,6 +144,7 @@ def article_page_context(article: Article) -> dict:
         "article": article,
         "bylines": RecordedLazy(lambda: parts().bylines),
         "photos": RecordedLazy(lambda: parts().photos),
+        "attachments": RecordedLazy(lambda: parts().attachments),
         "image_sizes": ARTICLE_IMAGE_SIZES,
         "newer_articles": RecordedLazy(lambda: parts().newer),
         "older_articles": RecordedLazy(lambda: parts().older),

@@ -406,3 +406,7 @@ NEWSROOM_PAGE_CACHE_PURGE_HOOK = env_str(
 # Uploaded images (CKEditor and article photos).
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000, minimum=1)
+# Documents attached to articles (PDF, Word, Excel, OpenDocument).
+NEWSROOM_ATTACHMENT_MAX_BYTES = env_int(
+    "NEWSROOM_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1
+)

@@ -19,12 +19,13 @@ What each change touches:
 
 * an article: ``article:<id>`` (its page and every list showing it); when it
   joins or leaves lists (created, deleted, published, unpublished, moved to
-  another section, its time changed), also the lists of its section(s) and
+  another section, its time or expiry changed), also the lists of its section(s) and
   authors, which covers the newer/older lists of its neighbours; when only its
   approved-comment count changes, ``article:<id>:comments`` only;
 * a comment: ``article:<id>:comments`` of its article, unless it is a new
   comment waiting for moderation, which no reader sees;
-* a photo: its article; a byline: its article and its author's list;
+* a photo or an attached document: its article; a byline: its article and its
+  author's list;
 * an author: ``author:<id>``; a section: ``section:<id>`` and the menu, which
   is on every page.
 """
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("pagecache")
 
 # The fields of an article that decide which lists show it.
-ARTICLE_LIST_FIELDS = frozenset({"status", "published_at", "section"})
+ARTICLE_LIST_FIELDS = frozenset({"status", "published_at", "section", "expires_at"})
 COMMENT_COUNT_FIELDS = frozenset({"approved_comment_count"})
 
 _pending = threading.local()
@@ -144,15 +145,15 @@ def article_list_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     return keys
 
 
-# (status, published_at, section id): what decides which lists show an article.
-type _ListingState = tuple[str, datetime | None, int]
+# (status, published_at, section id, expires_at): what decides which lists show an article.
+type _ListingState = tuple[str, datetime | None, int, datetime | None]
 
 # Stashed on the instance between its pre_save and its post_save.
 _BEFORE = "_pagecache_before"
 
 
 def _listing_state(article: "Article") -> _ListingState:
-    return (article.status, article.published_at, article.section_id)
+    return (article.status, article.published_at, article.section_id, article.expires_at)
 
 
 def _article_pre_save(
@@ -169,7 +170,7 @@ def _article_pre_save(
         return
     before = (
         sender._base_manager.filter(pk=instance.pk)
-        .values_list("status", "published_at", "section_id")
+        .values_list("status", "published_at", "section_id", "expires_at")
         .first()
     )
     setattr(instance, _BEFORE, before)
@@ -259,6 +260,12 @@ def _photo_rows_changed(
     keys_changed(article_keys(set(article_ids), fields=None))
 
 
+# An attached document shows on its article's page only, as a photo does; the
+# page depends on article:<id> already, so loading one records nothing.
+_attachment_changed = _photo_changed
+_attachment_rows_changed = _photo_rows_changed
+
+
 def _byline_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     Article = apps.get_model("articles", "Article")
     keys: set[str] = set()
@@ -346,6 +353,7 @@ def connect() -> None:
     Author = apps.get_model("articles", "Author")
     Byline = apps.get_model("articles", "Byline")
     Photo = apps.get_model("articles", "Photo")
+    Attachment = apps.get_model("articles", "Attachment")
     Comment = apps.get_model("comments", "Comment")
     assert object_key(Article, 1, part="comments") == _ARTICLE_COMMENTS_KEY.format(1)
 
@@ -363,10 +371,12 @@ def connect() -> None:
 
     for signal in (post_save, post_delete):
         signal.connect(_photo_changed, sender=Photo, dispatch_uid=uid)
+        signal.connect(_attachment_changed, sender=Attachment, dispatch_uid=uid)
         signal.connect(_byline_changed, sender=Byline, dispatch_uid=uid)
         signal.connect(_author_changed, sender=Author, dispatch_uid=uid)
         signal.connect(_section_changed, sender=Section, dispatch_uid=uid)
     rows_changed.connect(_photo_rows_changed, sender=Photo, dispatch_uid=uid)
+    rows_changed.connect(_attachment_rows_changed, sender=Attachment, dispatch_uid=uid)
     rows_changing.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_author_rows_changed, sender=Author, dispatch_uid=uid)

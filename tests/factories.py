@@ -94,3 +94,15 @@ class CommentFactory(factory.django.DjangoModelFactory):
         comment = super()._create(model_class, *args, **kwargs)
         approved_counts_refresh(article_ids=[comment.article_id])
         return comment
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "articles.Attachment"
+
+    article = factory.SubFactory(ArticleFactory)
+    title = "Quyết định số 12/QĐ-UBND"
+    kind = "pdf"
+    order = factory.Sequence(int)
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="quyet-dinh.pdf"))
+    size = factory.LazyAttribute(lambda o: o.file.size)

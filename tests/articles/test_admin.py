@@ -94,6 +94,8 @@ def test_editor_adds_an_article_with_slug_made_on_the_server(editor_client, edit
             "bylines-0-order": "1",
             "photos-TOTAL_FORMS": "0",
             "photos-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

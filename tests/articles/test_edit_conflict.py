@@ -35,6 +35,8 @@ def form_data(article: Article, *, title: str, loaded_version: str) -> dict:
         "bylines-INITIAL_FORMS": "0",
         "photos-TOTAL_FORMS": "0",
         "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
     }
 
 

@@ -104,6 +104,8 @@ def test_admin_save_sanitizes_body_before_it_reaches_readers(editor_client):
             "bylines-INITIAL_FORMS": "0",
             "photos-TOTAL_FORMS": "0",
             "photos-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -163,6 +165,8 @@ def article_form(section, body: str) -> dict:
         "bylines-INITIAL_FORMS": "0",
         "photos-TOTAL_FORMS": "0",
         "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
     }
 
 

@@ -224,6 +224,8 @@ def article_form_with_photo(section, photo) -> dict:
         "bylines-INITIAL_FORMS": "0",
         "photos-TOTAL_FORMS": "1",
         "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
         "photos-0-image": photo,
         "photos-0-caption": "Chú thích ảnh",
         "photos-0-credit": "Quốc Huy",

@@ -108,6 +108,8 @@ def article_with_photo(section, author) -> dict:
         "bylines-0-order": "1",
         "photos-TOTAL_FORMS": "1",
         "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
         "photos-0-image": SimpleUploadedFile(
             "cau-thu-thiem.jpg", image_bytes(size=(900, 600)), content_type="image/jpeg"
         ),

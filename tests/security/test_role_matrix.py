@@ -237,6 +237,8 @@ def _article_form(world: World, **changes) -> dict:
         "photos-0-credit": photo.credit,
         "photos-0-alt_text": photo.alt_text,
         "photos-0-order": photo.order,
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -262,6 +264,8 @@ REQUESTS: dict[str, Request] = {
             "slug": "",
             "photos-TOTAL_FORMS": "0",
             "photos-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
         },
         state=lambda w: Article.objects.filter(title="Bài mới từ vai trò").exists(),
     ),
