@@ -6,6 +6,7 @@ through these functions, so each anti-abuse rule holds whoever writes.
 
 import logging
 import math
+import os
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -476,5 +477,15 @@ def captcha_challenge_new(*, ip_address: str | None) -> CaptchaChallenge:
     return CaptchaChallenge(
         key=key,
         image_url=captcha_image_url(key),
-        audio_url=captcha_audio_url(key) if settings.CAPTCHA_FLITE_PATH else None,
+        audio_url=captcha_audio_url(key) if captcha_audio_available() else None,
     )
+
+
+def captcha_audio_available() -> bool:
+    """Whether the spoken captcha works here: flite configured and runnable.
+
+    The one place that decides whether "Nghe mã xác nhận" is offered, and
+    whether its address answers (``comments.reader_views.captcha_audio``).
+    """
+    path = settings.CAPTCHA_FLITE_PATH
+    return bool(path) and os.access(path, os.X_OK)
