@@ -14,6 +14,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 from articles.roles import may_see_unpublished
 from comments import selectors, services
+from comments.answers_admin import CommentAnswerAdminMixin
 from comments.models import BlockedTerm, Comment, pending_first
 from core.text import fold_for_search, normalize_text
 
@@ -71,7 +72,7 @@ class ArticleWithPendingFilter(admin.SimpleListFilter):
 class CommentAdminForm(forms.ModelForm):
     class Meta:
         model = Comment
-        fields = ("name", "title", "body", "status", "moderation_reason")
+        fields = ("name", "title", "body", "status", "moderation_reason", "public_reason")
 
     def clean_name(self) -> str:
         return normalize_text(self.cleaned_data["name"]).strip()
@@ -84,7 +85,7 @@ class CommentAdminForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
     form = CommentAdminForm
     list_display = (
         "excerpt",
@@ -134,7 +135,14 @@ class CommentAdmin(admin.ModelAdmin):
             (None, {"fields": ("article_link", "name", "title", "body")}),
             (
                 _("Kiểm duyệt"),
-                {"fields": ("status", "moderation_reason", ("moderated_by", "moderated_at"))},
+                {
+                    "fields": (
+                        "status",
+                        "moderation_reason",
+                        "public_reason",
+                        ("moderated_by", "moderated_at"),
+                    )
+                },
             ),
         ]
         if self.can_see_personal_data(request):
