@@ -16,6 +16,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 from articles.roles import may_see_unpublished
 from comments import selectors, services
+from comments.answers_admin import CommentAnswerAdminMixin
 from comments.models import BlockedTerm, Comment, pending_first
 from core.text import fold_for_search, normalize_text
 
@@ -77,7 +78,7 @@ class ArticleWithPendingFilter(admin.SimpleListFilter):
 class CommentAdminForm(forms.ModelForm):
     class Meta:
         model = Comment
-        fields = ("name", "title", "body", "status", "moderation_reason")
+        fields = ("name", "title", "body", "status", "moderation_reason", "public_reason")
 
     def clean_name(self) -> str:
         return normalize_text(self.cleaned_data["name"]).strip()
@@ -90,7 +91,7 @@ class CommentAdminForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
     form = CommentAdminForm
     list_display = (
         "excerpt",
@@ -140,7 +141,14 @@ class CommentAdmin(admin.ModelAdmin):
             (None, {"fields": ("article_link", "name", "title", "body")}),
             (
                 _("Kiểm duyệt"),
-                {"fields": ("status", "moderation_reason", ("moderated_by", "moderated_at"))},
+                {
+                    "fields": (
+                        "status",
+                        "moderation_reason",
+                        "public_reason",
+                        ("moderated_by", "moderated_at"),
+                    )
+                },
             ),
         ]
         if self.can_see_personal_data(request):

@@ -65,6 +65,21 @@ class Comment(models.Model):
         help_text=_("Quy tắc hoặc người đã quyết định, ví dụ: trùng từ bị chặn “xxx”."),
     )
 
+    public_reason = models.CharField(
+        _("lý do báo cho bạn đọc"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Hiện trên trang riêng của người gửi khi bình luận không được đăng. "
+            "Để trống thì bạn đọc thấy một câu chung; lý do nội bộ ở trên không bao giờ hiện ra."
+        ),
+    )
+    # SHA-256 of the token in the reader's private status link (comments/status.py);
+    # the token itself is never stored.
+    status_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
     objects = CommentQuerySet.as_manager()
 
     class Meta:
@@ -130,3 +145,34 @@ class BlockedTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class CommentAnswer(models.Model):
+    """The newsroom's answer to a reader's comment, shown under it once it is approved."""
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("bình luận"), on_delete=models.CASCADE, related_name="answers"
+    )
+    body = models.TextField(_("nội dung trả lời"), max_length=5000)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("trả lời lúc"), auto_now_add=True)
+
+    objects = SignallingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("created_at", "id")
+        verbose_name = _("câu trả lời của ban biên tập")
+        verbose_name_plural = pgettext_lazy("plural", "câu trả lời của ban biên tập")
+        indexes = [
+            models.Index(fields=["comment", "created_at"], name="commentanswer_comment_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:80]

@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment
+from comments.models import Comment, CommentAnswer
 
 # The query-string parameter for the page of comments under an article.
 PAGE_PARAMETER = "binh-luan-trang"
@@ -81,6 +81,12 @@ def approved_comments_page(*, article: Article, page: str | int | None = None) -
         Comment.objects.approved()
         .filter(article_id=article.pk)
         .only("name", "title", "body", "created_at", "article_id")
+        # The newsroom's answers under each comment: one query for the page.
+        .prefetch_related(
+            Prefetch(
+                "answers", queryset=CommentAnswer.objects.only("body", "created_at", "comment_id")
+            )
+        )
         .order_by("created_at", "id")[(number - 1) * per_page : number * per_page]
     )
     return CommentPage(comments=rows, total=total, number=number, num_pages=num_pages)

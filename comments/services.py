@@ -6,6 +6,7 @@ through these functions, so each anti-abuse rule holds whoever writes.
 
 import logging
 import math
+import os
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from django.utils.translation import ngettext
 from articles.models import Article
 from comments import selectors
 from comments.models import BlockedTerm, Comment
-from core.text import fold_for_search
+from comments.terms import matcher_for
 
 # What counts as a link: a scheme, a "www." prefix, or a bare domain with a
 # top-level domain spammers use ("ban-thuoc.vn/abc"). Short ones such as .co
@@ -252,19 +253,18 @@ def _judge(*, name: str, title: str, body: str, honeypot: str) -> _Verdict:
 def blocked_term_match(text: str) -> BlockedTerm | None:
     """The first blocked term found in ``text``, terms that reject before terms that hold.
 
-    Both sides are folded (accents and case removed) and the term must stand
-    as whole words, so "lừa đảo" catches "LUA DAO" but "du" does not catch "dung".
+    Matched as whole words through accents, case, leetspeak, teencode and
+    spaced-out letters (``comments.terms.normalize_for_matching``), so "lừa đảo"
+    catches "LUA DAO" and "l.u.a d4o" but "du" does not catch "dung".
     """
-    folded = fold_for_search(text)
     terms = sorted(
         BlockedTerm.objects.only("term", "action"),
         key=lambda t: (t.action != BlockedTerm.Action.REJECT, t.term),
     )
-    for term in terms:
-        needle = fold_for_search(term.term)
-        if needle and re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", folded):
-            return term
-    return None
+    by_key = {(term.pk, term.action): term for term in terms}
+    matcher = matcher_for(tuple((key, term.term) for key, term in by_key.items()))
+    found = matcher.first_match(text)
+    return by_key.get(found) if isinstance(found, tuple) else None
 
 
 @transaction.atomic
@@ -479,5 +479,15 @@ def captcha_challenge_new(*, ip_address: str | None) -> CaptchaChallenge:
     return CaptchaChallenge(
         key=key,
         image_url=captcha_image_url(key),
-        audio_url=captcha_audio_url(key) if settings.CAPTCHA_FLITE_PATH else None,
+        audio_url=captcha_audio_url(key) if captcha_audio_available() else None,
     )
+
+
+def captcha_audio_available() -> bool:
+    """Whether the spoken captcha works here: flite configured and runnable.
+
+    The one place that decides whether "Nghe mã xác nhận" is offered, and
+    whether its address answers (``comments.reader_views.captcha_audio``).
+    """
+    path = settings.CAPTCHA_FLITE_PATH
+    return path is not None and bool(path) and os.access(path, os.X_OK)

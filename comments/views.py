@@ -16,6 +16,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -24,8 +25,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.models import Article
 from articles.selectors import article_for_reader
 from articles.views import article_page_context
-from comments import selectors, services
+from comments import selectors, services, status
 from comments.forms import CommentForm, prefill_initial
+from comments.models import Comment
 from core.http import client_ip, client_user_agent
 
 
@@ -151,7 +153,7 @@ def comment_post(request: HttpRequest, article_pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.comment_submit(
+            comment = services.comment_submit(
                 article=article,
                 name=data["name"],
                 title=data["title"],
@@ -166,13 +168,15 @@ def comment_post(request: HttpRequest, article_pk: int) -> HttpResponse:
                 return _article_page(request, article, form=form, status=403, closed_notice=True)
             form.add_error(None, refusal.message)
         else:
-            return _accepted(request, article)
-    elif _is_resubmission(form, article=article, ip_address=ip_address):
-        return _accepted(request, article)
+            return _accepted(request, article, comment)
+    elif resent := _resubmitted_comment(form, article=article, ip_address=ip_address):
+        return _accepted(request, article, resent)
     return _article_page(request, article, form=form)
 
 
-def _is_resubmission(form: CommentForm, *, article: Article, ip_address: str | None) -> bool:
+def _resubmitted_comment(
+    form: CommentForm, *, article: Article, ip_address: str | None
+) -> Comment | None:
     """A second POST of a comment just taken: a double click, or the browser resending.
 
     Its captcha was spent by the first, so only the captcha fails; answering
@@ -180,15 +184,23 @@ def _is_resubmission(form: CommentForm, *, article: Article, ip_address: str | N
     nothing) is what the reader expects.
     """
     if not ip_address or set(form.errors) != {"captcha"} or "body" not in form.cleaned_data:
-        return False
+        return None
     duplicates = selectors.recent_duplicates(ip_address=ip_address, body=form.cleaned_data["body"])
-    return any(comment.article_id == article.pk for comment in duplicates)
+    return next((comment for comment in duplicates if comment.article_id == article.pk), None)
 
 
-def _accepted(request: HttpRequest, article: Article) -> HttpResponse:
+def _accepted(request: HttpRequest, article: Article, comment: Comment) -> HttpResponse:
+    # Safe HTML in a message: the message storage keeps it marked safe, and
+    # every part but the fixed markup is escaped by format_html.
     messages.success(
         request,
-        _("Cảm ơn bạn! Bình luận đã được gửi và sẽ hiển thị sau khi được kiểm duyệt."),
+        format_html(
+            '{} <a href="{}" rel="nofollow">{}</a>{}',
+            _("Cảm ơn bạn! Bình luận đã được gửi và sẽ hiển thị sau khi được kiểm duyệt."),
+            status.comment_status_link_issue(comment=comment),
+            _("Theo dõi tình trạng bình luận và câu trả lời của ban biên tập"),
+            _(" (trang riêng của bạn, hãy lưu lại đường dẫn này)."),
+        ),
     )
     # To the message at the top of the page, so the reader sees it at once.
     return HttpResponseRedirect(f"{article.get_absolute_url()}#thong-bao")

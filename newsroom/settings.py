@@ -263,7 +263,12 @@ CAPTCHA_IMAGE_SIZE = (120, 44)
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 5  # minutes
-CAPTCHA_FLITE_PATH = "/usr/bin/flite" if Path("/usr/bin/flite").exists() else None
+# The spoken captcha ("Nghe mã xác nhận") needs flite (Debian: apt-get install flite).
+# CAPTCHA_FLITE_PATH= (empty) turns it off; the link is shown only when it is on.
+CAPTCHA_FLITE_PATH = (
+    env_str("CAPTCHA_FLITE_PATH", "/usr/bin/flite" if Path("/usr/bin/flite").exists() else "")
+    or None
+)
 
 # --- Mail and background tasks ------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toasoan@localhost")
@@ -368,6 +373,12 @@ COMMENTS_MAX_PER_HOUR = env_int("COMMENTS_MAX_PER_HOUR", 20, minimum=0)  # 0 = n
 # loads can add to the table.
 COMMENTS_CAPTCHAS_PER_WINDOW = env_int("COMMENTS_CAPTCHAS_PER_WINDOW", 30, minimum=0)
 COMMENTS_CAPTCHA_WINDOW_MINUTES = env_int("COMMENTS_CAPTCHA_WINDOW_MINUTES", 10, minimum=1)
+# Spoken captchas per address in the same window (0 = no cap): each runs flite.
+COMMENTS_CAPTCHA_AUDIO_PER_WINDOW = env_int("COMMENTS_CAPTCHA_AUDIO_PER_WINDOW", 20, minimum=0)
+# A reader's private status page (the link after posting): views per address per window
+# (0 = no cap), so that tokens cannot be guessed by trying many.
+COMMENTS_STATUS_VIEWS_PER_WINDOW = env_int("COMMENTS_STATUS_VIEWS_PER_WINDOW", 30, minimum=0)
+COMMENTS_STATUS_WINDOW_MINUTES = env_int("COMMENTS_STATUS_WINDOW_MINUTES", 10, minimum=1)
 # The same text from the same address within this window is a double submit
 # (same article: answered as accepted, nothing stored) or spam (another article: refused).
 COMMENTS_DUPLICATE_WINDOW_MINUTES = env_int("COMMENTS_DUPLICATE_WINDOW_MINUTES", 10, minimum=0)

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from articles import views as article_views
 from articles.uploads import ckeditor_browse, ckeditor_upload
+from comments.reader_views import captcha_audio
 from comments.views import captcha_refresh, unreadable_comment_page
 from core import errors
 from core.views import choose_language, healthz, media_file
@@ -43,6 +44,8 @@ urlpatterns = [
     ),
     # Ahead of django-simple-captcha's own refresh view: ours counts challenges per address.
     path("captcha/refresh/", captcha_refresh, name="captcha-refresh"),
+    # Likewise for the spoken captcha: a per-address limit (each one runs flite).
+    re_path(r"^captcha/audio/(?P<key>\w+)\.wav$", captcha_audio, name="captcha-audio"),
     path("captcha/", include("captcha.urls")),
 ]
 

@@ -24,6 +24,8 @@ What each change touches:
   approved-comment count changes, ``article:<id>:comments`` only;
 * a comment: ``article:<id>:comments`` of its article, unless it is a new
   comment waiting for moderation, which no reader sees;
+* a newsroom answer: ``article:<id>:comments`` of its comment's article (it shows
+  under the comment);
 * a photo or an attached document: its article; a byline: its article and its
   author's list;
 * an author: ``author:<id>``; a section: ``section:<id>`` and the menu, which
@@ -34,7 +36,7 @@ import logging
 import threading
 from collections.abc import Collection, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig, apps
 from django.conf import settings
@@ -249,6 +251,25 @@ def _comment_rows_changed(
 _comment_rows_changing = _comment_rows_changed  # a comment moved to another article leaves one
 
 
+def _answer_keys(comment_ids: Iterable[int]) -> set[str]:
+    Comment = apps.get_model("comments", "Comment")
+    article_ids = Comment._base_manager.filter(pk__in=set(comment_ids)).values_list(
+        "article_id", flat=True
+    )
+    return _comments_of(set(article_ids))
+
+
+def _answer_changed(sender: type[Model], instance: Any, **kwargs: object) -> None:
+    keys_changed(_answer_keys([instance.comment_id]))
+
+
+def _answer_rows_changed(
+    sender: type[Model], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
+    comment_ids = sender._base_manager.filter(pk__in=pks).values_list("comment_id", flat=True)
+    keys_changed(_answer_keys(comment_ids))
+
+
 def _photo_changed(sender: type["Photo"], instance: "Photo", **kwargs: object) -> None:
     keys_changed(article_keys([instance.article_id], fields=None))
 
@@ -355,6 +376,7 @@ def connect() -> None:
     Photo = apps.get_model("articles", "Photo")
     Attachment = apps.get_model("articles", "Attachment")
     Comment = apps.get_model("comments", "Comment")
+    CommentAnswer = apps.get_model("comments", "CommentAnswer")
     assert object_key(Article, 1, part="comments") == _ARTICLE_COMMENTS_KEY.format(1)
 
     uid = "pagecache"
@@ -368,6 +390,10 @@ def connect() -> None:
     post_delete.connect(_comment_deleted, sender=Comment, dispatch_uid=uid)
     rows_changing.connect(_comment_rows_changing, sender=Comment, dispatch_uid=uid)
     rows_changed.connect(_comment_rows_changed, sender=Comment, dispatch_uid=uid)
+    for signal in (post_save, post_delete):
+        signal.connect(_answer_changed, sender=CommentAnswer, dispatch_uid=uid)
+    rows_changing.connect(_answer_rows_changed, sender=CommentAnswer, dispatch_uid=uid)
+    rows_changed.connect(_answer_rows_changed, sender=CommentAnswer, dispatch_uid=uid)
 
     for signal in (post_save, post_delete):
         signal.connect(_photo_changed, sender=Photo, dispatch_uid=uid)

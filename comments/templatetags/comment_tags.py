@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from articles.models import Article
-from comments import selectors
+from comments import selectors, services
 from comments.forms import CommentForm
 from comments.services import CaptchaChallenge
 
@@ -48,6 +48,12 @@ def comment_section(context: template.Context, article: Article) -> CommentSecti
         closed_notice=bool(context.get("comment_closed_notice")),
         captcha_refusal=context.get("comment_captcha_refusal") or "",
     )
+
+
+@register.simple_tag
+def captcha_audio_available() -> bool:
+    """Whether the form offers "Nghe mã xác nhận": only where the audio can be made."""
+    return services.captcha_audio_available()
 
 
 @register.simple_tag

@@ -36,7 +36,7 @@ def test_a_valid_comment_is_stored_pending_and_the_reader_is_told(client, articl
 
     page = client.get(response["Location"])
     html = page.content.decode()
-    assert f'<li class="success">{SUCCESS}</li>' in html
+    assert f'<li class="success">{SUCCESS} <a href="/binh-luan/trang-thai/' in html
     # Not shown before a moderator approves it.
     assert "Đường Láng cần thêm đèn" not in html
     assert "Chưa có bình luận nào." in html

@@ -317,8 +317,8 @@ def test_after_a_comment_decision_only_the_comment_area_is_read_again(
     comment_services.comments_moderate(
         comments=[newsroom["comment"]], status=Comment.Status.APPROVED, user=UserFactory()
     )
-    # The article itself (for its comment count) and its approved comments.
-    with django_assert_num_queries(2):
+    # The article itself (for its comment count), its approved comments and their answers.
+    with django_assert_num_queries(3):
         response = client.get(url)
     html = response.content.decode()
     assert response["X-Page-Cache"] == "miss"
