@@ -318,3 +318,7 @@ class Photo(models.Model):
             return self.image.url
         best = min(self.renditions, key=lambda r: abs(r["width"] - 800))
         return self.image.storage.url(best["jpg"])
+
+
+# Registered with the app from here; see that module for why it is apart.
+from articles.editorial_models import ArticleRevision, Correction  # noqa: E402, F401

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from articles import revisions
 from articles.models import Article, Author, Photo, Section
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
@@ -24,7 +25,7 @@ from core.text import fold_for_search, normalize_text, vietnamese_slugify
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
     {"admin", "tac-gia", "tim-kiem", "ngon-ngu", "xem-truoc", "binh-luan", "captcha", "ckeditor",
-     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico"}
+     "dinh-chinh", "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico"}
 )  # fmt: skip
 
 
@@ -166,6 +167,7 @@ def article_save(*, article: Article, user: AbstractBaseUser | None = None) -> A
         # Every field but the comment count, which moderation may have changed
         # since this copy of the article was read.
         article.save(update_fields=_ARTICLE_FIELDS_EDITORS_WRITE)
+    revisions.revision_for_save(article=article, user=user)
     return article
 
 
@@ -194,6 +196,7 @@ def articles_publish_now(
         article.save(
             update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
         )
+        revisions.revision_for_save(article=article, user=user)
         changed += 1
     return changed
 
@@ -209,6 +212,7 @@ def articles_unpublish(*, articles: Iterable[Article], user: AbstractBaseUser | 
         article.updated_by = user if user is not None and user.is_authenticated else None
         article.version = F("version") + 1
         article.save(update_fields=["status", "updated_by", "updated_at", "version"])
+        revisions.revision_for_save(article=article, user=user)
         changed += 1
     return changed
 
