@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import services
+from articles.admin_formsets import LoadedRowsInlineFormSet
+from articles.admin_revisions import ArticleRevisionsAdminMixin
 from articles.csp import ckeditor_csp
 from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
@@ -62,6 +64,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    formset = LoadedRowsInlineFormSet
     extra = 1
     autocomplete_fields = ("author",)
     fields = ("author", "role", "order")
@@ -72,6 +75,7 @@ class BylineInline(admin.TabularInline):
 class PhotoInline(admin.StackedInline):
     model = Photo
     form = PhotoInlineForm
+    formset = LoadedRowsInlineFormSet
     extra = 1
     fields = (("image", "preview"), "caption", ("credit", "order"), "alt_text")
     readonly_fields = ("preview",)
@@ -112,7 +116,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = (BylineInline, PhotoInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")

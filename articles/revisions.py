@@ -146,7 +146,8 @@ def article_snapshot(*, article: Article) -> dict[str, Any]:
                 "alt_text": photo.alt_text,
                 "order": photo.order,
             }
-            for photo in photos.only("image", "caption", "credit", "alt_text", "order")
+            # Whole rows: an image field whose size is deferred reads it back, photo by photo.
+            for photo in photos
         ],
         "bylines": [
             {
@@ -212,7 +213,32 @@ def word_diff(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
             old_segments.append(Segment("".join(old_tokens[i1:i2]), changed))
         if j2 > j1:
             new_segments.append(Segment("".join(new_tokens[j1:j2]), changed))
-    return old_segments, new_segments
+    return _joined(old_segments), _joined(new_segments)
+
+
+def _joined(segments: list[Segment]) -> list[Segment]:
+    """Neighbouring segments of the same kind as one; a space between two changes is changed.
+
+    So "thứ bảy" replaced by "chủ nhật" is marked as one change, not two words
+    around an unchanged space.
+    """
+    marked = [
+        Segment(s.text, True)
+        if not s.changed
+        and not s.text.strip()
+        and 0 < i < len(segments) - 1
+        and segments[i - 1].changed
+        and segments[i + 1].changed
+        else s
+        for i, s in enumerate(segments)
+    ]
+    joined: list[Segment] = []
+    for segment in marked:
+        if joined and joined[-1].changed == segment.changed:
+            joined[-1] = Segment(joined[-1].text + segment.text, segment.changed)
+        else:
+            joined.append(segment)
+    return joined
 
 
 def _status_label(value: str) -> str:

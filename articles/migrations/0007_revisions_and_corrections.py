@@ -7,47 +7,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0006_article_approved_comment_count'),
+        ("articles", "0006_article_approved_comment_count"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleRevision',
+            name="ArticleRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='số phiên bản')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='lưu lúc')),
-                ('snapshot', models.JSONField(verbose_name='nội dung')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='articles.article', verbose_name='bài viết')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người lưu')),
-                ('restored_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.articlerevision', verbose_name='khôi phục từ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="số phiên bản")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="lưu lúc"),
+                ),
+                ("snapshot", models.JSONField(verbose_name="nội dung")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="articles.article",
+                        verbose_name="bài viết",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người lưu",
+                    ),
+                ),
+                (
+                    "restored_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="articles.articlerevision",
+                        verbose_name="khôi phục từ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiên bản bài viết',
-                'verbose_name_plural': 'phiên bản bài viết',
-                'ordering': ('-number',),
-                'default_permissions': (),
-                'constraints': [models.UniqueConstraint(fields=('article', 'number'), name='article_revision_unique_number')],
+                "verbose_name": "phiên bản bài viết",
+                "verbose_name_plural": "phiên bản bài viết",
+                "ordering": ("-number",),
+                "default_permissions": (),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "number"), name="article_revision_unique_number"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Correction',
+            name="Correction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('correction', 'Đính chính'), ('update', 'Cập nhật')], default='correction', max_length=20, verbose_name='loại')),
-                ('text', models.TextField(help_text='Hiện cuối bài, sau thời gian đính chính hoặc cập nhật.', max_length=2000, verbose_name='nội dung')),
-                ('noted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='thời gian')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='articles.article', verbose_name='bài viết')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thêm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("correction", "Đính chính"), ("update", "Cập nhật")],
+                        default="correction",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Hiện cuối bài, sau thời gian đính chính hoặc cập nhật.",
+                        max_length=2000,
+                        verbose_name="nội dung",
+                    ),
+                ),
+                (
+                    "noted_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="thời gian"
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="corrections",
+                        to="articles.article",
+                        verbose_name="bài viết",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thêm",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đính chính, cập nhật',
-                'verbose_name_plural': 'đính chính, cập nhật',
-                'ordering': ('noted_at', 'id'),
-                'indexes': [models.Index(fields=['-noted_at', '-id'], name='correction_recent_idx'), models.Index(fields=['article', 'noted_at'], name='correction_article_idx')],
+                "verbose_name": "đính chính, cập nhật",
+                "verbose_name_plural": "đính chính, cập nhật",
+                "ordering": ("noted_at", "id"),
+                "indexes": [
+                    models.Index(fields=["-noted_at", "-id"], name="correction_recent_idx"),
+                    models.Index(fields=["article", "noted_at"], name="correction_article_idx"),
+                ],
             },
         ),
     ]
