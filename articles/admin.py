@@ -9,7 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles import services
+from articles import (
+    admin_corrections,  # noqa: F401  (registers the corrections' admin)
+    services,
+)
 from articles.admin_formsets import LoadedRowsInlineFormSet
 from articles.admin_revisions import ArticleRevisionsAdminMixin
 from articles.csp import ckeditor_csp

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
-from articles import selectors
+from articles import corrections, selectors
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
 from core.dependencies import RecordedLazy
@@ -108,4 +108,5 @@ def article_page_context(article: Article) -> dict:
         "image_sizes": ARTICLE_IMAGE_SIZES,
         "newer_articles": RecordedLazy(lambda: parts().newer),
         "older_articles": RecordedLazy(lambda: parts().older),
+        "corrections": RecordedLazy(lambda: corrections.article_corrections(article=article)),
     }

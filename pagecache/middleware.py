@@ -58,6 +58,7 @@ CACHEABLE_VIEWS: dict[str, tuple[str, ...]] = {
     "articles:section": ("page",),
     "articles:author": ("page",),
     "articles:detail": (COMMENT_PAGE_PARAMETER,),
+    "articles:corrections": ("page",),
 }
 
 
