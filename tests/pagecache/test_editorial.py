@@ -94,3 +94,48 @@ def test_a_restored_revision_shows_on_the_cached_article_page(client, approver):
     assert '<h1 class="article__title">Tiêu đề đúng</h1>' in response.content.decode()
     assert ArticleRevision.objects.filter(article=article).count() == 3
     assert revisions.article_revisions(article=article)[0].restored_from.number == 1
+
+
+def test_a_correction_deleted_outside_the_service_leaves_the_cached_pages(client, approver):
+    """The signals, not the service, tell the cache: a delete in the admin or a shell counts."""
+    article = ArticleFactory(title="Bài có ghi chú")
+    note = corrections.correction_save(
+        correction=Correction(article=article, text="Ghi chú sẽ bị xóa."), user=approver
+    )
+    warm(client, article.get_absolute_url(), "/dinh-chinh/")
+
+    Correction.objects.filter(pk=note.pk).delete()
+
+    for url in (article.get_absolute_url(), "/dinh-chinh/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Ghi chú sẽ bị xóa." not in response.content.decode(), url
+
+
+def test_an_article_published_again_brings_its_notes_back_to_the_cached_list(client, approver):
+    article = ArticleFactory(title="Bài đăng lại")
+    corrections.correction_save(
+        correction=Correction(article=article, text="Ghi chú còn đó."), user=approver
+    )
+    services.articles_unpublish(articles=[article], user=approver)
+    warm(client, "/dinh-chinh/")
+    assert "Bài đăng lại" not in client.get("/dinh-chinh/").content.decode()
+
+    services.articles_publish_now(articles=[article], user=approver)
+
+    response = client.get("/dinh-chinh/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ghi chú còn đó." in response.content.decode()
+
+
+def test_a_loaded_correction_records_its_articles_key(approver):
+    from core.dependencies import recording
+
+    article = ArticleFactory()
+    note = corrections.correction_save(
+        correction=Correction(article=article, text="Ghi chú."), user=approver
+    )
+    with recording() as keys:
+        # Without the article's row: the note alone names the page it belongs to.
+        list(Correction.objects.filter(pk=note.pk).only("text", "article"))
+    assert f"article:{article.pk}" in keys
