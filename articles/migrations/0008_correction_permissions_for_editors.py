@@ -16,6 +16,15 @@ EDITOR_IN_CHIEF_GROUP = "Tổng biên tập"
 CODENAMES = ("add_correction", "change_correction", "view_correction")
 
 
+def _groups_and_permissions(apps):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(
+        content_type__app_label="articles", codename__in=CODENAMES
+    )
+    return Group.objects.filter(name__in=[EDITORS_GROUP, EDITOR_IN_CHIEF_GROUP]), permissions
+
+
 def grant(apps, schema_editor):
     # Permissions are normally created after all migrations have run.
     app_config = apps.get_app_config("articles")
@@ -23,22 +32,14 @@ def grant(apps, schema_editor):
     create_permissions(app_config, verbosity=0, apps=apps)
     app_config.models_module = None
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="articles", codename__in=CODENAMES
-    )
-    for group in Group.objects.filter(name__in=[EDITORS_GROUP, EDITOR_IN_CHIEF_GROUP]):
+    groups, permissions = _groups_and_permissions(apps)
+    for group in groups:
         group.permissions.add(*permissions)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="articles", codename__in=CODENAMES
-    )
-    for group in Group.objects.filter(name__in=[EDITORS_GROUP, EDITOR_IN_CHIEF_GROUP]):
+    groups, permissions = _groups_and_permissions(apps)
+    for group in groups:
         group.permissions.remove(*permissions)
 
 
