@@ -11,7 +11,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles import services
+from articles import (
+    admin_corrections,  # noqa: F401  (registers the corrections' admin)
+    services,
+)
+from articles.admin_formsets import LoadedRowsInlineFormSet
+from articles.admin_revisions import ArticleRevisionsAdminMixin
 from articles.csp import ckeditor_csp
 from articles.forms import (
     ArticleAdminForm,
@@ -72,6 +77,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    formset = LoadedRowsInlineFormSet
     extra = 1
     autocomplete_fields = ("author",)
     fields = ("author", "role", "order")
@@ -82,6 +88,7 @@ class BylineInline(admin.TabularInline):
 class PhotoInline(admin.StackedInline):
     model = Photo
     form = PhotoInlineForm
+    formset = LoadedRowsInlineFormSet
     extra = 1
     fields = (("image", "preview"), "caption", ("credit", "order"), "alt_text")
     readonly_fields = ("preview",)
@@ -143,7 +150,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = (BylineInline, PhotoInline, AttachmentInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")

@@ -419,3 +419,7 @@ class Attachment(models.Model):
     @property
     def label(self) -> str:
         return DocumentKind(self.kind).label
+
+
+# Registered with the app from here; see that module for why it is apart.
+from articles.editorial_models import ArticleRevision, Correction  # noqa: E402, F401

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from articles import revisions
 from articles.models import Article, Author, Photo, Section
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
@@ -26,7 +27,8 @@ from core.text import fold_for_search, normalize_text, vietnamese_slugify
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
     {"admin", "tac-gia", "tim-kiem", "ngon-ngu", "xem-truoc", "binh-luan", "captcha", "ckeditor",
-     "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico", "rss", "van-ban"}
+     "dinh-chinh", "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico", "rss",
+     "van-ban"}
 )  # fmt: skip
 
 
@@ -217,6 +219,7 @@ def article_save(
         # Every field but the comment count, which moderation may have changed
         # since this copy of the article was read.
         article.save(update_fields=_ARTICLE_FIELDS_EDITORS_WRITE)
+    revisions.revision_for_save(article=article, user=user)
     return article
 
 
@@ -250,6 +253,7 @@ def articles_publish_now(
         article.save(
             update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
         )
+        revisions.revision_for_save(article=article, user=user)
         changed += 1
     return changed
 
@@ -267,6 +271,7 @@ def articles_unpublish(
         article.updated_by = user if user is not None and user.is_authenticated else None
         article.version = F("version") + 1
         article.save(update_fields=["status", "updated_by", "updated_at", "version"])
+        revisions.revision_for_save(article=article, user=user)
         changed += 1
     return changed
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from articles import feeds, views
+from articles.views_corrections import CorrectionListView
 
 app_name = "articles"
 
@@ -16,6 +17,7 @@ urlpatterns = [
         views.attachment_download,
         name="attachment",
     ),
+    path("dinh-chinh/", CorrectionListView.as_view(), name="corrections"),
     path("<slug:section_slug>/", views.SectionView.as_view(), name="section"),
     path("<slug:section_slug>/rss/", feeds.SectionFeed(), name="section_feed"),
     path("<slug:section_slug>/<slug:slug>-<int:pk>/", views.article_detail, name="detail"),

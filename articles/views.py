@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
-from articles import selectors, sitemaps
+from articles import corrections, selectors, sitemaps
 from articles.attachments import content_disposition
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
@@ -148,6 +148,7 @@ def article_page_context(article: Article) -> dict:
         "image_sizes": ARTICLE_IMAGE_SIZES,
         "newer_articles": RecordedLazy(lambda: parts().newer),
         "older_articles": RecordedLazy(lambda: parts().older),
+        "corrections": RecordedLazy(lambda: corrections.article_corrections(article=article)),
     }
 
 

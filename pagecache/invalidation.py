@@ -29,7 +29,11 @@ What each change touches:
 * a photo or an attached document: its article; a byline: its article and its
   author's list;
 * an author: ``author:<id>``; a section: ``section:<id>`` and the menu, which
-  is on every page.
+  is on every page;
+* a correction or update: its article (whose page shows it, and whose
+  modified time moves) and the list of corrections (``correction``). Each
+  correction a page loads records its article's key, so the article page
+  depends on its notes through ``article:<id>``.
 """
 
 import logging
@@ -339,6 +343,22 @@ def _section_rows_changed(
     keys_changed({object_key(sender, pk) for pk in pks} | {list_key(sender)})
 
 
+def _correction_changed(sender: type[Model], instance: Any, **kwargs: object) -> None:
+    Article = apps.get_model("articles", "Article")
+    keys_changed({object_key(Article, instance.article_id), list_key(sender)})
+
+
+def _correction_rows_changed(
+    sender: type[Model], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
+    Article = apps.get_model("articles", "Article")
+    article_ids = sender._base_manager.filter(pk__in=pks).values_list("article_id", flat=True)
+    keys_changed({object_key(Article, pk) for pk in set(article_ids)} | {list_key(sender)})
+
+
+_correction_rows_changing = _correction_rows_changed  # a note moved to another article
+
+
 def _migrated(sender: AppConfig, **kwargs: object) -> None:
     keys_changed({SITE_KEY})
 
@@ -364,7 +384,13 @@ def _row_loaded(sender: type[Model], instance: Model, **kwargs: object) -> None:
         depends_on(object_key(sender, instance.pk))
 
 
+def _correction_loaded(sender: type[Model], instance: Any, **kwargs: object) -> None:
+    if is_recording() and instance.pk is not None:
+        depends_on(_ARTICLE_KEY.format(instance.__dict__.get("article_id")))
+
+
 _ARTICLE_COMMENTS_KEY = "article:{}:comments"
+_ARTICLE_KEY = "article:{}"
 
 
 def connect() -> None:
@@ -377,7 +403,9 @@ def connect() -> None:
     Attachment = apps.get_model("articles", "Attachment")
     Comment = apps.get_model("comments", "Comment")
     CommentAnswer = apps.get_model("comments", "CommentAnswer")
+    Correction = apps.get_model("articles", "Correction")
     assert object_key(Article, 1, part="comments") == _ARTICLE_COMMENTS_KEY.format(1)
+    assert object_key(Article, 1) == _ARTICLE_KEY.format(1)
 
     uid = "pagecache"
     pre_save.connect(_article_pre_save, sender=Article, dispatch_uid=uid)
@@ -401,16 +429,20 @@ def connect() -> None:
         signal.connect(_byline_changed, sender=Byline, dispatch_uid=uid)
         signal.connect(_author_changed, sender=Author, dispatch_uid=uid)
         signal.connect(_section_changed, sender=Section, dispatch_uid=uid)
+        signal.connect(_correction_changed, sender=Correction, dispatch_uid=uid)
     rows_changed.connect(_photo_rows_changed, sender=Photo, dispatch_uid=uid)
     rows_changed.connect(_attachment_rows_changed, sender=Attachment, dispatch_uid=uid)
     rows_changing.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_byline_rows_changed, sender=Byline, dispatch_uid=uid)
     rows_changed.connect(_author_rows_changed, sender=Author, dispatch_uid=uid)
     rows_changed.connect(_section_rows_changed, sender=Section, dispatch_uid=uid)
+    rows_changing.connect(_correction_rows_changing, sender=Correction, dispatch_uid=uid)
+    rows_changed.connect(_correction_rows_changed, sender=Correction, dispatch_uid=uid)
 
     post_init.connect(_article_loaded, sender=Article, dispatch_uid=uid)
     post_init.connect(_comment_loaded, sender=Comment, dispatch_uid=uid)
     post_init.connect(_byline_loaded, sender=Byline, dispatch_uid=uid)
     post_init.connect(_row_loaded, sender=Author, dispatch_uid=uid)
     post_init.connect(_row_loaded, sender=Section, dispatch_uid=uid)
+    post_init.connect(_correction_loaded, sender=Correction, dispatch_uid=uid)
     post_migrate.connect(_migrated, dispatch_uid=uid)

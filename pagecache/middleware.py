@@ -65,6 +65,7 @@ CACHEABLE_VIEWS: dict[str, tuple[str, ...]] = {
     "sitemap": ("p",),
     "news_sitemap": (),
     "robots_txt": (),
+    "articles:corrections": ("page",),
 }
 
 

@@ -122,15 +122,15 @@ def browser():
 
 def article_page_queries(*, with_comments: bool) -> int:
     """Queries behind an article page: the article, bylines, photos, attached
-    documents, the newer and older lists, and one page of comments and their
-    newsroom answers when it has any (the count is stored on the article).
-    PostgreSQL reads both lists in one UNION ALL; SQLite cannot limit the parts
-    of a compound query.
+    documents, its corrections and updates, the newer and older lists, and one
+    page of comments and their newsroom answers when it has any (the count is
+    stored on the article). PostgreSQL reads both lists in one UNION ALL; SQLite
+    cannot limit the parts of a compound query.
     """
     from django.db import connection
 
     lists = 1 if connection.features.supports_slicing_ordering_in_compound else 2
-    return 4 + lists + (2 if with_comments else 0)
+    return 5 + lists + (2 if with_comments else 0)
 
 
 def require_redis(url: str) -> redis.Redis:
