@@ -187,6 +187,13 @@ class Sweep:
         self.reports: list[dict] = []
         self.context.expose_binding("__xssReport", lambda source, entry: self.reports.append(entry))
         self.context.add_init_script(HOOKS)
+        # Hermetic: a payload's image or frame on another host (xss.test, evil.example) is
+        # refused at once. Left to the network it can hang until the browser gives up, and
+        # CKEditor's editing frame is not ready before every resource in the body settled.
+        self.context.route(
+            lambda url: urlsplit(url).netloc != urlsplit(base_url).netloc,
+            lambda route: route.abort(),
+        )
         if session:
             self.context.add_cookies(
                 [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}]
