@@ -40,15 +40,20 @@ import ast
 import contextlib
 import copy
 import importlib
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKUPS = ROOT / "var" / "mutate"
@@ -81,6 +86,7 @@ class Mutation:
     line: int
     before: str
     after: str
+    lines: range  # the source lines a test must run for this mutation to matter
 
     def apply(self) -> None:
         if self.index is None:
@@ -142,6 +148,7 @@ def _mutations_of(
             line=getattr(node, "lineno", getattr(parent, "lineno", 0)),
             before=ast.unparse(node),
             after=after if after is not None else ast.unparse(replacement),
+            lines=_lines_of(node),
         )
 
     if isinstance(node, ast.Compare):
@@ -184,7 +191,12 @@ def _mutations_of(
                 line=node.lineno,
                 before=f"if {test}:",
                 after=f"if {constant}:",
+                lines=_lines_of(node.test),
             )
+
+
+def _lines_of(node: ast.AST) -> range:
+    return range(node.lineno, (node.end_lineno or node.lineno) + 1)
 
 
 def mutant_source(source: str, number: int) -> tuple[str, Mutation]:
@@ -254,8 +266,14 @@ def _preload() -> None:
         importlib.import_module(name)
 
 
-def run_tests(tests: list[str], timeout: float, verbose: bool) -> str:
-    """Run pytest in a forked child; return "passed", "failed" or "timeout"."""
+def run_tests(
+    tests: list[str], timeout: float, verbose: bool, coverage: "Coverage | None" = None
+) -> str:
+    """Run pytest in a forked child; return "passed", "failed" or "timeout".
+
+    With ``coverage``, the child records which lines of the module each test
+    runs and saves them where ``coverage.load()`` reads them.
+    """
     global _running
     pid = os.fork()
     if pid == 0:  # the child: its own process group, so a timeout can kill all of it
@@ -270,7 +288,12 @@ def run_tests(tests: list[str], timeout: float, verbose: bool) -> str:
 
         code = 1
         try:
-            code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *tests]))
+            plugins = [coverage] if coverage else []
+            if coverage:
+                coverage.start()
+            code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *tests], plugins))
+            if coverage:
+                coverage.save()
         finally:
             os._exit(code)
     _running = pid
@@ -288,6 +311,64 @@ def run_tests(tests: list[str], timeout: float, verbose: bool) -> str:
 
 
 _running: int | None = None  # the forked test run, if one is going on
+
+
+class Coverage:
+    """Which lines of the module each test runs, so each mutant runs only the tests that reach it.
+
+    A pytest plugin, used in the clean run. Lines run outside any test (at
+    import: module constants, class bodies) are filed under ``IMPORT``, and a
+    mutant there runs every test. Tests are tried fastest first.
+    """
+
+    IMPORT = ""
+
+    def __init__(self, module: Path) -> None:
+        self.suffix = os.sep + str(module)
+        self.current = self.IMPORT
+        self.lines: dict[str, set[int]] = {self.IMPORT: set()}
+        self.seconds: dict[str, float] = {}
+        self.saved = BACKUPS / (str(module) + ".coverage.json")
+
+    def start(self) -> None:
+        sys.settrace(self._trace)
+        threading.settrace(self._trace)
+
+    def _trace(self, frame: Any, event: str, arg: object) -> Any:
+        return self._line if frame.f_code.co_filename.endswith(self.suffix) else None
+
+    def _line(self, frame: Any, event: str, arg: object) -> Any:
+        if event == "line":
+            self.lines.setdefault(self.current, set()).add(frame.f_lineno)
+        return self._line
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: object) -> Any:
+        self.current, started = item.nodeid, time.monotonic()
+        try:
+            return (yield)
+        finally:
+            self.seconds[item.nodeid] = time.monotonic() - started
+            self.current = self.IMPORT
+
+    def save(self) -> None:
+        sys.settrace(None)
+        data = {"seconds": self.seconds, "lines": {k: sorted(v) for k, v in self.lines.items()}}
+        self.saved.parent.mkdir(parents=True, exist_ok=True)
+        self.saved.write_text(json.dumps(data))
+
+    def load(self) -> None:
+        data = json.loads(self.saved.read_text())
+        self.saved.unlink()
+        self.seconds = data["seconds"]
+        self.lines = {k: set(v) for k, v in data["lines"].items()}
+
+    def tests_for(self, mutation: Mutation, all_tests: list[str]) -> list[str]:
+        lines = set(mutation.lines)
+        if lines & self.lines.get(self.IMPORT, set()):
+            return all_tests
+        reaching = [test for test, ran in self.lines.items() if test and lines & ran]
+        return sorted(reaching, key=lambda test: self.seconds.get(test, 0.0))
 
 
 def _kill_running() -> None:
@@ -349,22 +430,34 @@ def main() -> int:
     try:
         _preload()
         print(f"{module}: {len(numbers)} mutants; tests: {' '.join(tests)}", file=sys.stderr)
-        # The unparsed original must pass, or every mutant would look killed.
-        restorer.write(ast.unparse(ast.parse(source)) + "\n")
+        coverage = Coverage(module)
         started = time.monotonic()
-        if run_tests(tests, timeout=600, verbose=args.verbose) != "passed":
+        if run_tests(tests, timeout=1200, verbose=args.verbose, coverage=coverage) != "passed":
             print("The tests fail on the unmutated module; fix them first.", file=sys.stderr)
             return 2
-        timeout = args.timeout or 3 * (time.monotonic() - started) + 5
+        coverage.load()
+        # Plain runs take about a third of a traced one: this leaves room for slow machines.
+        timeout = args.timeout or (time.monotonic() - started) + 10
+        # The unparsed original must pass too, or every mutant would look killed.
+        restorer.write(ast.unparse(ast.parse(source)) + "\n")
+        if run_tests(tests, timeout=timeout, verbose=args.verbose) != "passed":
+            print("The tests fail on the module as ast.unparse writes it.", file=sys.stderr)
+            return 2
         for count, number in enumerate(numbers, 1):
             text, mutation = mutant_source(source, number)
-            restorer.write(text)
-            outcome = run_tests(tests, timeout=timeout, verbose=args.verbose)
-            restorer.restore()
+            reaching = coverage.tests_for(mutation, tests)
+            if reaching:
+                restorer.write(text)
+                outcome = run_tests(reaching, timeout=timeout, verbose=args.verbose)
+                restorer.restore()
+            else:
+                outcome = "passed"  # no test runs this line: nothing can notice
             timeouts += outcome == "timeout"
             if outcome == "passed":
                 survivors.append((number, mutation))
             mark = "SURVIVED" if outcome == "passed" else outcome
+            if not reaching:
+                mark += " (no test runs this line)"
             progress = f"[{count}/{len(numbers)}] #{number} {mark}"
             print(f"{progress}: {mutation.describe()}", file=sys.stderr)
     finally:
