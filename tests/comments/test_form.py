@@ -354,22 +354,24 @@ def test_optional_fields_left_out_are_empty_text():
     assert form.cleaned_data["website"] == ""
 
 
-def _captcha_error(value) -> list[str]:
+def _captcha_error(value) -> tuple[str, list[str]]:
+    """The code the view reads and the message the reader sees."""
     with pytest.raises(ValidationError) as error:
         OneTimeCaptchaField().clean(value)
-    return error.value.messages
+    return error.value.code, error.value.messages
 
 
-WRONG = "Mã xác nhận không đúng. Hãy nhập các ký tự trong hình mới."
+WRONG = ("invalid", ["Mã xác nhận không đúng. Hãy nhập các ký tự trong hình mới."])
 
 
 def test_captcha_refuses_malformed_keys_and_answers_without_spending_a_challenge():
     challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
-    assert _captcha_error(["không-phải-khóa", "abcde"]) == [WRONG]
-    assert _captcha_error([challenge.hashkey.upper(), "abcde"]) == [WRONG]
-    assert _captcha_error([challenge.hashkey, "a" * 33]) == [WRONG]
-    assert _captcha_error("ab") == ["Vui lòng nhập mã xác nhận trong hình."]
-    assert _captcha_error([challenge.hashkey]) == ["Vui lòng nhập mã xác nhận trong hình."]
+    assert _captcha_error(["không-phải-khóa", "abcde"]) == WRONG
+    assert _captcha_error([challenge.hashkey.upper(), "abcde"]) == WRONG
+    assert _captcha_error([challenge.hashkey, "a" * 33]) == WRONG
+    required = ("required", ["Vui lòng nhập mã xác nhận trong hình."])
+    assert _captcha_error("ab") == required
+    assert _captcha_error([challenge.hashkey]) == required
     assert CaptchaStore.objects.filter(pk=challenge.pk).exists()
 
 
@@ -377,22 +379,27 @@ def test_captcha_answers_of_up_to_32_characters_are_checked():
     long = CaptchaStore.objects.create(challenge="X", response="a" * 32)
     assert OneTimeCaptchaField().clean([long.hashkey, "A" * 32]) == f"{long.hashkey},{'a' * 32}"
     too_long = CaptchaStore.objects.create(challenge="X", response="a" * 33)
-    assert _captcha_error([too_long.hashkey, "a" * 33]) == [WRONG]
+    assert _captcha_error([too_long.hashkey, "a" * 33]) == WRONG
 
 
-def test_an_expired_captcha_says_so_and_is_spent():
+def test_an_expired_captcha_says_so_and_every_expired_challenge_is_deleted():
     challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
-    CaptchaStore.objects.filter(pk=challenge.pk).update(
-        expiration=timezone.now() - timedelta(seconds=1)
+    CaptchaStore.objects.create(challenge="FGHIJ", response="fghij")
+    CaptchaStore.objects.update(expiration=timezone.now() - timedelta(seconds=1))
+    assert _captcha_error([challenge.hashkey, "abcde"]) == (
+        "expired",
+        ["Mã xác nhận đã hết hạn. Hãy nhập các ký tự trong hình mới."],
     )
-    assert _captcha_error([challenge.hashkey, "abcde"]) == [
-        "Mã xác nhận đã hết hạn. Hãy nhập các ký tự trong hình mới."
-    ]
     assert not CaptchaStore.objects.exists()
 
 
+def test_a_wrong_captcha_answer_is_invalid():
+    challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
+    assert _captcha_error([challenge.hashkey, "abcdf"]) == WRONG
+
+
 def test_an_unknown_captcha_key_is_refused():
-    assert _captcha_error(["0" * 40, "abcde"]) == [WRONG]
+    assert _captcha_error(["0" * 40, "abcde"]) == WRONG
 
 
 def test_prefill_keeps_what_was_typed_in_nfc_and_at_most_10000_characters():
