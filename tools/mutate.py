@@ -86,7 +86,7 @@ class Mutation:
     line: int
     before: str
     after: str
-    lines: range  # the source lines a test must run for this mutation to matter
+    lines: frozenset[int]  # the source lines a test must run for this mutation to matter
 
     def apply(self) -> None:
         if self.index is None:
@@ -110,7 +110,14 @@ def mutations(tree: ast.Module) -> list[Mutation]:
     return found
 
 
-def _walk(node: ast.AST) -> Iterator[Mutation]:
+def _walk(node: ast.AST, statement: frozenset[int] = frozenset()) -> Iterator[Mutation]:
+    """The mutations under ``node``; ``statement`` holds the lines of the statement around it.
+
+    Python reports a multi-line statement as run on some of its lines only (a
+    set literal over nine lines runs "on" its first), so a mutation counts as
+    reached when a test runs any line of its statement (or, for ``if``, ``def``
+    and the like, of the statement's header).
+    """
     docstring = _docstring_of(node)
     for field, value in ast.iter_fields(node):
         if field in _SKIPPED_FIELDS:
@@ -120,8 +127,17 @@ def _walk(node: ast.AST) -> Iterator[Mutation]:
             if not isinstance(child, ast.AST) or child is docstring:
                 continue
             position = index if isinstance(value, list) else None
-            yield from _mutations_of(node, field, position, child)
-            yield from _walk(child)
+            lines = _statement_lines(child) if isinstance(child, ast.stmt) else statement
+            yield from _mutations_of(node, field, position, child, lines)
+            yield from _walk(child, lines)
+
+
+def _statement_lines(statement: ast.stmt) -> frozenset[int]:
+    body = getattr(statement, "body", None)
+    if not body:  # a simple statement: all its lines
+        return frozenset(_lines_of(statement))
+    first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", []))])
+    return frozenset(range(first, max(body[0].lineno, statement.lineno + 1)))
 
 
 def _docstring_of(node: ast.AST) -> ast.AST | None:
@@ -137,7 +153,7 @@ def _docstring_of(node: ast.AST) -> ast.AST | None:
 
 
 def _mutations_of(
-    parent: ast.AST, field: str, index: int | None, node: ast.AST
+    parent: ast.AST, field: str, index: int | None, node: ast.AST, statement: frozenset[int]
 ) -> Iterator[Mutation]:
     def make(replacement: ast.AST, after: str | None = None) -> Mutation:
         return Mutation(
@@ -148,7 +164,7 @@ def _mutations_of(
             line=getattr(node, "lineno", getattr(parent, "lineno", 0)),
             before=ast.unparse(node),
             after=after if after is not None else ast.unparse(replacement),
-            lines=_lines_of(node),
+            lines=statement | set(_lines_of(node)),
         )
 
     if isinstance(node, ast.Compare):
@@ -191,7 +207,7 @@ def _mutations_of(
                 line=node.lineno,
                 before=f"if {test}:",
                 after=f"if {constant}:",
-                lines=_lines_of(node.test),
+                lines=statement | set(_lines_of(node.test)),
             )
 
 
@@ -425,7 +441,7 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, interrupted)
     signal.signal(signal.SIGTERM, interrupted)
-    survivors: list[tuple[int, Mutation]] = []
+    survivors: list[tuple[int, Mutation, str]] = []
     timeouts = 0
     try:
         _preload()
@@ -453,11 +469,10 @@ def main() -> int:
             else:
                 outcome = "passed"  # no test runs this line: nothing can notice
             timeouts += outcome == "timeout"
+            unreached = "" if reaching else " (no test runs this line)"
             if outcome == "passed":
-                survivors.append((number, mutation))
-            mark = "SURVIVED" if outcome == "passed" else outcome
-            if not reaching:
-                mark += " (no test runs this line)"
+                survivors.append((number, mutation, unreached))
+            mark = ("SURVIVED" if outcome == "passed" else outcome) + unreached
             progress = f"[{count}/{len(numbers)}] #{number} {mark}"
             print(f"{progress}: {mutation.describe()}", file=sys.stderr)
     finally:
@@ -472,8 +487,8 @@ def main() -> int:
         f"\n{module}: {killed}/{total} mutants killed ({killed / total:.0%}), "
         f"{timeouts} by timeout; tests: {' '.join(tests)}"
     )
-    for number, mutation in survivors:
-        print(f"  survived #{number}  {mutation.describe()}")
+    for number, mutation, unreached in survivors:
+        print(f"  survived #{number}  {mutation.describe()}{unreached}")
     return 0 if not survivors else 1
 
 
