@@ -1,12 +1,13 @@
 """The comment services called directly, as the admin, commands and views call them."""
 
+import logging
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 
 from comments import services
-from comments.models import Comment
+from comments.models import BlockedTerm, Comment
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +145,157 @@ def test_approved_counts_refresh_all_recounts_every_article():
     services.approved_counts_refresh_all()
     article.refresh_from_db()
     assert article.approved_comment_count == 1
+
+
+def test_comment_submit_to_a_closed_article_is_refused_and_logged(article, caplog):
+    caplog.set_level(logging.INFO, logger="comments")
+    article.comments_closed = True
+    article.save()
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(article)
+    assert (refusal.value.code, str(refusal.value)) == ("closed", "Bài viết này đã đóng bình luận.")
+    assert not Comment.objects.exists()
+    assert [(r.name, r.getMessage(), r.event, r.article_id, r.reason) for r in caplog.records] == [
+        ("comments", "comment refused", "comment_refused", article.pk, "closed")
+    ]
+
+
+def test_comment_submit_logs_ids_and_the_rule_never_the_readers_text(article, caplog):
+    caplog.set_level(logging.INFO, logger="comments")
+    comment = _submit(article, body="Có 3 liên kết: a.vn, b.com, c.net", phone="+84912345678")
+    (record,) = caplog.records
+    assert (record.name, record.getMessage(), record.event) == (
+        "comments",
+        "comment stored",
+        "comment_stored",
+    )
+    assert (record.comment_id, record.article_id, record.status, record.reason) == (
+        comment.pk,
+        article.pk,
+        Comment.Status.SPAM,
+        "Có 3 liên kết, nhiều hơn mức cho phép (2)",
+    )
+    assert "+84912345678" not in str(record.__dict__)
+
+
+def test_comments_moderate_logs_the_decision_with_the_comment_ids(article, moderator, caplog):
+    caplog.set_level(logging.INFO, logger="comments")
+    first, second = CommentFactory(article=article), CommentFactory(article=article)
+    services.comments_moderate(comments=[first, second], status="spam", user=moderator)
+    (record,) = caplog.records
+    assert (record.getMessage(), record.event, record.status, record.count) == (
+        "comments moderated",
+        "comments_moderated",
+        "spam",
+        2,
+    )
+    assert (record.moderator_id, record.comment_ids) == (moderator.pk, f"{first.pk},{second.pk}")
+
+
+def test_comments_moderate_logs_at_most_200_ids(article, moderator, caplog):
+    caplog.set_level(logging.INFO, logger="comments")
+    comments = Comment.objects.bulk_create(
+        Comment(article=article, name="An", title="T", body=f"B {n}") for n in range(201)
+    )
+    services.comments_moderate(comments=comments, status="approved", user=moderator)
+    (record,) = caplog.records
+    assert record.count == 201
+    assert record.comment_ids == ",".join(str(c.pk) for c in comments[:200])
+
+
+def test_the_same_comment_sent_twice_is_stored_once(article):
+    first = _submit(article, ip_address="192.0.2.5")
+    assert _submit(article, ip_address="192.0.2.5") == first
+    assert Comment.objects.count() == 1
+
+
+def test_the_same_text_on_another_article_is_refused_as_a_duplicate(article):
+    _submit(article, ip_address="192.0.2.5")
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(ArticleFactory(), ip_address="192.0.2.5")
+    assert refusal.value.code == "duplicate"
+
+
+def test_the_interval_ends_exactly_and_a_last_second_is_counted_as_one(article):
+    first = _submit(article, ip_address="192.0.2.1")
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(
+            article,
+            body="Ý thứ hai.",
+            ip_address="192.0.2.1",
+            now=first.created_at + timedelta(seconds=29, milliseconds=500),
+        )
+    assert (refusal.value.code, refusal.value.message) == (
+        "flood",
+        "Bạn vừa gửi một bình luận. Vui lòng chờ 1 giây rồi gửi lại; "
+        "nội dung bạn viết vẫn được giữ nguyên.",
+    )
+    at_30 = _submit(
+        article,
+        body="Ý thứ hai.",
+        ip_address="192.0.2.1",
+        now=first.created_at + timedelta(seconds=30),
+    )
+    assert at_30.pk != first.pk
+
+
+@pytest.mark.parametrize("per_hour", [1, 2])
+def test_the_hourly_cap_names_the_limit(article, settings, per_hour):
+    settings.COMMENTS_MIN_INTERVAL_SECONDS = 0
+    settings.COMMENTS_MAX_PER_HOUR = per_hour
+    for n in range(per_hour):
+        _submit(article, body=f"Ý số {n}.", ip_address="192.0.2.1")
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(article, body="Một ý nữa.", ip_address="192.0.2.1")
+    assert (refusal.value.code, str(refusal.value)) == (
+        "flood",
+        f"Mỗi giờ chỉ gửi được {per_hour} bình luận. Vui lòng thử lại sau.",
+    )
+
+
+def test_a_rejected_comment_is_refused_with_the_blocked_code(article):
+    BlockedTerm.objects.create(term="cờ bạc", action=BlockedTerm.Action.REJECT)
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(article, body="Rủ chơi cờ bạc")
+    assert refusal.value.code == "blocked"
+    assert Comment.objects.get().status == Comment.Status.REJECTED
+
+
+def test_a_blocked_term_ending_the_name_or_the_title_stands_as_a_word(article):
+    BlockedTerm.objects.create(term="spam", action=BlockedTerm.Action.HOLD)
+    held = "Trùng từ bị chặn “spam”"
+    assert _submit(article, name="Spam", title="Ý kiến").moderation_reason == held
+    assert _submit(article, title="Quảng cáo spam", body="Nội dung").moderation_reason == held
+
+
+def test_a_blocked_term_is_not_found_at_the_end_of_a_longer_word(article):
+    BlockedTerm.objects.create(term="sex", action=BlockedTerm.Action.HOLD)
+    assert services.blocked_term_match("Đội bóng Essex") is None
+
+
+def test_captcha_quota_counts_requests_without_an_address_together(settings):
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 2
+    services.captcha_quota_take(ip_address=None)
+    assert cache.get("comments:captchas-issued:unknown") == 1
+
+
+def test_captcha_quota_message_for_a_one_minute_window(settings):
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 1
+    settings.COMMENTS_CAPTCHA_WINDOW_MINUTES = 1
+    services.captcha_quota_take(ip_address="192.0.2.9")
+    with pytest.raises(services.TooManyCaptchas) as refusal:
+        services.captcha_quota_take(ip_address="192.0.2.9")
+    assert str(refusal.value) == (
+        "Bạn đã yêu cầu quá nhiều mã xác nhận. Vui lòng thử lại sau 1 phút; "
+        "nội dung bạn viết vẫn được giữ nguyên."
+    )
+
+
+def test_captcha_quota_counts_one_when_the_window_ends_between_add_and_incr(settings, monkeypatch):
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 1
+
+    def window_ended(key, delta=1):
+        raise ValueError(key)
+
+    monkeypatch.setattr(cache, "incr", window_ended)
+    services.captcha_quota_take(ip_address="192.0.2.9")  # the first of the new window: allowed
