@@ -225,3 +225,63 @@ def test_article_save_refuses_an_external_image_on_every_write_path():
         services.article_save(article=article)
     assert error.value.messages == [EXTERNAL_IMAGE_MESSAGE]
     assert not Article.objects.exists()
+
+
+EVERYTHING_ALLOWED = (
+    # Each tag, attribute, class and URL scheme of the allow-lists once, as nh3 writes it.
+    "<h2>Hai</h2><h3>Ba</h3><h4>Bốn</h4><h5>Năm</h5><h6>Sáu</h6>"
+    '<p class="image-left">Trái<br>xuống dòng</p><p class="image-center">Giữa</p>'
+    '<p class="image-right">Phải</p><hr><p><b>b</b> <strong>strong</strong> <i>i</i> '
+    "<em>em</em> <u>u</u> <s>s</s> H<sub>2</sub>O m<sup>2</sup> <small>nhỏ</small> "
+    "<mark>đánh dấu</mark> <q>trích</q> <cite>nguồn</cite> "
+    '<abbr title="Ủy ban nhân dân">UBND</abbr> <code>mã</code> '
+    '<a href="https://congbao.example/" title="Công báo" target="_blank" '
+    'rel="noopener noreferrer">link</a> '
+    '<a href="mailto:toasoan@example.vn" rel="noopener noreferrer">thư</a> '
+    '<a href="tel:+842438251234" rel="noopener noreferrer">gọi</a></p><pre>khối mã</pre>'
+    "<blockquote><p>Trích dẫn</p></blockquote><ul><li>một</li></ul>"
+    '<ol start="3" reversed="" type="a"><li>ba</li></ol><dl><dt>Từ</dt><dd>Nghĩa</dd></dl>'
+    '<div class="image-left">a</div><div class="image-center">b</div>'
+    '<div class="image-right">c</div><div><span>chữ</span></div>'
+    '<figure class="image image-left">'
+    '<img src="/media/a.jpg" alt="Ảnh" width="400" height="300" title="Cầu">'
+    '<figcaption>Chú thích</figcaption></figure><figure class="image-center">'
+    '<img src="/media/b.jpg"></figure><figure class="image-right"><img src="/media/c.jpg">'
+    '</figure><table><caption>Bảng</caption><colgroup span="2"><col span="1"></colgroup>'
+    '<thead><tr><th colspan="2" rowspan="1" scope="col">Năm</th></tr></thead><tbody><tr>'
+    '<td colspan="1" rowspan="2">2017</td></tr></tbody><tfoot><tr><td>Tổng</td></tr></tfoot>'
+    "</table>"
+)
+
+
+def test_sanitizer_keeps_every_tag_attribute_class_and_scheme_it_allows():
+    assert sanitize_rich_text(EVERYTHING_ALLOWED) == EVERYTHING_ALLOWED
+
+
+def test_sanitizer_drops_classes_and_attributes_outside_the_allow_list():
+    cleaned = sanitize_rich_text(
+        '<p class="image-left lead" id="x" style="color:red">a</p>'
+        '<span class="image-left">b</span><a href="ftp://tep.example/x" name="y">c</a>'
+    )
+    assert cleaned == (
+        '<p class="image-left">a</p><span class="">b</span><a rel="noopener noreferrer">c</a>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "foreign"),
+    [
+        # Browsers ignore spaces around a URL, so the space hides nothing.
+        ('<img src=" //elsewhere.example/anh.jpg">', [" //elsewhere.example/anh.jpg"]),
+        ('<img src="ftp://testserver/anh.jpg">', ["ftp://testserver/anh.jpg"]),
+        # Only src counts: a credit URL in the title is not an image.
+        ('<img src="/media/anh.jpg" title="https://nguon.example/bai">', []),
+        ('<img src="" alt="Ảnh"><a href="https://elsewhere.example/">x</a>', []),
+        (
+            '<p>Trước</p><img src="https://elsewhere.example/a.jpg">',
+            ["https://elsewhere.example/a.jpg"],
+        ),
+    ],
+)
+def test_foreign_image_sources_reads_only_the_src_of_images(html, foreign):
+    assert foreign_image_sources(html) == foreign

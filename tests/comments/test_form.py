@@ -3,16 +3,18 @@
 import os
 import re
 import unicodedata
+from datetime import timedelta
 
 import pytest
 from captcha.models import CaptchaStore
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from comments.forms import CommentForm, normalize_phone
+from comments.forms import CommentForm, OneTimeCaptchaField, normalize_phone, prefill_initial
 from comments.models import Comment
 from tests.comments.conftest import XHR, answer_for, comment_data, new_challenge
 
@@ -263,6 +265,10 @@ def test_required_fields_refuse_blanks_and_invisible_text(field, message):
         ("(024) 3825 1234", "+842438251234"),
         ("024 3825 1234", "+842438251234"),
         ("0388 123 456", "+84388123456"),
+        # Typed as 84… without the plus: the country code is still recognised.
+        ("84912345678", "+84912345678"),
+        ("84 912 345 678", "+84912345678"),
+        ("842438251234", "+842438251234"),
         ("", ""),
     ],
 )
@@ -282,6 +288,8 @@ def test_vietnamese_phone_numbers_are_stored_in_one_form(typed, stored):
         "09123456789",
         "abc",
         "０９１２３４５６７８",
+        "0912abc678",  # ten characters after the leading 0, but not all digits
+        "8491234567",  # 84 and eight digits: too short for a number without its 0
     ],
 )
 def test_other_phone_numbers_are_refused_with_an_example(typed):
@@ -326,3 +334,91 @@ def test_answer_for_reads_the_store(client, article):
     image = client.get(reverse("captcha-image", args=[challenge.key]))
     assert image.status_code == 200
     assert image["Content-Type"] == "image/png"
+
+
+def test_single_line_fields_limit_typing_but_the_body_does_not():
+    # A browser's maxlength cuts pasted text silently: the body gets the server's count instead.
+    form = CommentForm()
+    assert 'maxlength="100"' in str(form["name"])
+    assert 'maxlength="30"' in str(form["phone"])
+    assert 'maxlength="200"' in str(form["title"])
+    assert "maxlength" not in str(form["body"])
+
+
+def test_body_keeps_line_breaks_typed_with_a_bare_carriage_return():
+    form = _form(body="Dòng một\rDòng hai\r\nDòng ba")
+    assert form.cleaned_data["body"] == "Dòng một\nDòng hai\nDòng ba"
+
+
+def test_optional_fields_left_out_are_empty_text():
+    data = comment_data(None)
+    del data["phone"], data["website"]
+    form = CommentForm(data)
+    form.is_valid()
+    assert form.cleaned_data["phone"] == ""
+    assert form.cleaned_data["website"] == ""
+
+
+def _captcha_error(value) -> tuple[str, list[str]]:
+    """The code the view reads and the message the reader sees."""
+    with pytest.raises(ValidationError) as error:
+        OneTimeCaptchaField().clean(value)
+    return error.value.code, error.value.messages
+
+
+WRONG = ("invalid", ["Mã xác nhận không đúng. Hãy nhập các ký tự trong hình mới."])
+
+
+def test_captcha_refuses_malformed_keys_and_answers_without_spending_a_challenge():
+    challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
+    assert _captcha_error(["không-phải-khóa", "abcde"]) == WRONG
+    assert _captcha_error([challenge.hashkey.upper(), "abcde"]) == WRONG
+    assert _captcha_error([challenge.hashkey, "a" * 33]) == WRONG
+    required = ("required", ["Vui lòng nhập mã xác nhận trong hình."])
+    assert _captcha_error("ab") == required
+    assert _captcha_error([challenge.hashkey]) == required
+    assert CaptchaStore.objects.filter(pk=challenge.pk).exists()
+
+
+def test_captcha_answers_of_up_to_32_characters_are_checked():
+    long = CaptchaStore.objects.create(challenge="X", response="a" * 32)
+    assert OneTimeCaptchaField().clean([long.hashkey, "A" * 32]) == f"{long.hashkey},{'a' * 32}"
+    too_long = CaptchaStore.objects.create(challenge="X", response="a" * 33)
+    assert _captcha_error([too_long.hashkey, "a" * 33]) == WRONG
+
+
+def test_an_expired_captcha_says_so_and_every_expired_challenge_is_deleted():
+    challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
+    CaptchaStore.objects.create(challenge="FGHIJ", response="fghij")
+    CaptchaStore.objects.update(expiration=timezone.now() - timedelta(seconds=1))
+    assert _captcha_error([challenge.hashkey, "abcde"]) == (
+        "expired",
+        ["Mã xác nhận đã hết hạn. Hãy nhập các ký tự trong hình mới."],
+    )
+    assert not CaptchaStore.objects.exists()
+
+
+def test_a_wrong_captcha_answer_is_invalid():
+    challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
+    assert _captcha_error([challenge.hashkey, "abcdf"]) == WRONG
+
+
+def test_an_unknown_captcha_key_is_refused():
+    assert _captcha_error(["0" * 40, "abcde"]) == WRONG
+
+
+def test_prefill_keeps_what_was_typed_in_nfc_and_at_most_10000_characters():
+    typed = {
+        "name": unicodedata.normalize("NFD", "Lê Thị Hồng"),
+        "phone": "0912 345 678",
+        "title": "Tiêu đề",
+        "body": "ă" * 10_001,
+        "website": "http://spam.example",
+    }
+    assert prefill_initial(typed) == {
+        "name": "Lê Thị Hồng",
+        "phone": "0912 345 678",
+        "title": "Tiêu đề",
+        "body": "ă" * 10_000,
+    }
+    assert prefill_initial(None) == {"name": "", "phone": "", "title": "", "body": ""}

@@ -57,3 +57,18 @@ def test_normalize_text_removes_lone_surrogates():
     # What unicode_escape makes of "\ud800": unrenderable, and PostgreSQL refuses it.
     assert normalize_text("Đà\ud800 Nẵng\udfff") == "Đà Nẵng"
     assert normalize_text("😀") == "😀"  # a real astral character stays
+
+
+def test_vietnamese_slugify_keeps_a_slug_exactly_max_length_long_whole():
+    # "tin-tin-…-tin-ngay": 49 times "tin-" and a last word, 200 characters.
+    title = "tin " * 49 + "ngày"
+    assert len(vietnamese_slugify(title)) == 200
+    assert vietnamese_slugify(title).endswith("-tin-ngay")
+    assert vietnamese_slugify("Đà Nẵng", max_length=7) == "da-nang"
+
+
+def test_vietnamese_slugify_cuts_at_200_characters_by_default():
+    # One character more than 200: the last word goes, the slug ends on a whole word.
+    title = "tin " * 49 + "ngày1"
+    assert vietnamese_slugify(title) == "-".join(["tin"] * 49)
+    assert vietnamese_slugify("a" * 201) == "a" * 200  # one long word is cut, not emptied
