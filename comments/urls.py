@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comments import views
+from comments import report_views, views
 
 app_name = "comments"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:article_pk>/", views.comment_form, name="form"),
     path("<int:article_pk>/ma-xac-nhan/", views.comment_captcha, name="captcha"),
     path("<int:article_pk>/gui/", views.comment_post, name="post"),
+    path("bao-vi-pham/<int:comment_pk>/", report_views.comment_report, name="report"),
 ]

@@ -51,6 +51,14 @@ def comment_section(context: template.Context, article: Article) -> CommentSecti
 
 
 @register.simple_tag
+def report_reasons() -> list[tuple[str, str]]:
+    """The reasons a reader may give when reporting a comment, as (value, label)."""
+    from comments.models import CommentDecision
+
+    return list(CommentDecision.ReportReason.choices)
+
+
+@register.simple_tag
 def pending_comment_count() -> int:
     return selectors.pending_comment_count()
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import BlockedTerm, Comment, CommentDecision
-from tests.factories import ArticleFactory, CommentFactory, UserFactory
+from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_a_decided_comment_reaches_the_article_page(moderator_client):
 def test_phone_and_ip_columns_only_for_those_who_may_see_them(moderator_client, editor):
     CommentFactory(phone="+84912345678", ip_address="198.51.100.23")
     html = moderator_client.get(CHANGELIST).content.decode()
-    assert 'class="sortable column-phone"' in html and 'column-ip_address' in html
+    assert 'class="sortable column-phone"' in html and "column-ip_address" in html
     assert "+84912345678" in html and "198.51.100.23" in html
 
     editor.user_permissions.add(Permission.objects.get(codename="view_comment"))
