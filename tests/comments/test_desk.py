@@ -233,3 +233,11 @@ def test_bulk_decisions_record_one_decision_each_in_a_fixed_number_of_queries(mo
 
     assert queries_to_approve(20) == queries_to_approve(2)
     assert CommentDecision.objects.filter(kind="moderator", to_status="approved").count() == 22
+
+
+def test_the_article_list_has_one_status_filter(editor_client):
+    ArticleFactory()
+    html = editor_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    titles = re.findall(r'<details data-filter-title="([^"]+)"', html)
+    assert "tình trạng hiển thị" in titles
+    assert "trạng thái" not in titles
