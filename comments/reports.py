@@ -13,13 +13,13 @@ import logging
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from comments.models import Comment, CommentDecision
+from comments.services import _lock_articles, approved_counts_refresh, count_in_window
 
 logger = logging.getLogger("comments")
 
@@ -87,8 +87,6 @@ def comment_report(
 def _report_store(
     *, comment_id: int, report_reason: str, key: str, now: datetime
 ) -> CommentDecision:
-    from comments.services import _lock_articles, approved_counts_refresh
-
     article_id = Comment.objects.filter(pk=comment_id).values_list("article_id", flat=True).first()
     # The article first, as every moderation service locks it: the hide below
     # changes its approved count, and a moderator deciding at the same time waits.
@@ -139,12 +137,7 @@ def _take_quota(*, ip_address: str | None) -> None:
     limit = settings.COMMENTS_REPORTS_PER_HOUR
     if not limit:
         return
-    key = f"comments:reports:{ip_address or 'unknown'}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # the window ended between the two calls, or the cache is away
-        sent = 1
+    sent = count_in_window(key=f"comments:reports:{ip_address or 'unknown'}", seconds=60 * 60)
     if sent > limit:
         raise ReportNotAccepted(
             ngettext(

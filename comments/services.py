@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 
 from articles.models import Article
 from comments import selectors
+from comments.blocks import sender_block_verdict
 from comments.models import BlockedTerm, Comment, CommentDecision
 from core.text import fold_for_search
 
@@ -235,8 +236,6 @@ def _judge(
         # Only bots fill the hidden field. Kept as spam, not dropped, so a
         # moderator can still rescue a real reader whose browser filled it.
         return _Verdict(Comment.Status.SPAM, _("Điền vào ô ẩn chống spam"))
-    from comments.blocks import sender_block_verdict
-
     blocked_sender = sender_block_verdict(phone=phone, ip_address=ip_address)
     if blocked_sender is not None and blocked_sender.refusal:
         return _Verdict(Comment.Status.REJECTED, blocked_sender.reason, blocked_sender.refusal)
@@ -485,6 +484,15 @@ class TooManyCaptchas(Exception):
         self.message = message
 
 
+def count_in_window(*, key: str, seconds: int) -> int:
+    """Count one more under ``key`` in the cache, in a fixed window; returns the count so far."""
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window ended between the two calls, or the cache is away
+        return 1
+
+
 def captcha_quota_take(*, ip_address: str | None) -> None:
     """Count one challenge for ``ip_address``; raise ``TooManyCaptchas`` past the limit.
 
@@ -499,12 +507,9 @@ def captcha_quota_take(*, ip_address: str | None) -> None:
     if not limit:
         return
     minutes = settings.COMMENTS_CAPTCHA_WINDOW_MINUTES
-    key = f"comments:captchas-issued:{ip_address or 'unknown'}"
-    cache.add(key, 0, timeout=minutes * 60)
-    try:
-        issued = cache.incr(key)
-    except ValueError:  # the window ended between the two calls, or the cache is away
-        issued = 1
+    issued = count_in_window(
+        key=f"comments:captchas-issued:{ip_address or 'unknown'}", seconds=minutes * 60
+    )
     if issued > limit:
         raise TooManyCaptchas(
             ngettext(
