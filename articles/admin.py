@@ -154,7 +154,9 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = (BylineInline, PhotoInline, AttachmentInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
-    list_filter = (PublicationFilter, "status", "section", "published_at")
+    # One status filter: "tình trạng hiển thị" already tells published from draft, and
+    # also scheduled from live, which the model's plain status cannot.
+    list_filter = (PublicationFilter, "section", "published_at")
     list_select_related = ("section",)
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"

@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -15,9 +18,10 @@ from django.utils.translation import ngettext_lazy
 from articles.admin import ArticleAdmin
 from articles.models import Article
 from articles.roles import may_see_unpublished
-from comments import selectors, services
+from comments import admin_desk, blocks, moderation, selectors, services
 from comments.answers_admin import CommentAnswerAdminMixin
-from comments.models import BlockedTerm, Comment, pending_first
+from comments.models import BlockedTerm, Comment, SenderBlock, pending_first
+from comments.privacy import may_see_personal_data
 from core.text import fold_for_search, normalize_text
 
 if TYPE_CHECKING:
@@ -75,6 +79,30 @@ class ArticleWithPendingFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CommentStatusFilter(admin.SimpleListFilter):
+    """The one status filter: the statuses, and the "Bị báo cáo" queue among them.
+
+    Under the name of Django's own status filter (``status__exact``), so links
+    to the queue (the admin index, moderators' emails) keep working.
+    """
+
+    title = _("trạng thái")
+    parameter_name = "status__exact"
+    REPORTED = "reported"
+
+    def lookups(self, request, model_admin):
+        pending, *decided = Comment.Status.choices
+        return [pending, (self.REPORTED, _("Bị báo cáo")), *decided]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.REPORTED:
+            return moderation.reported_comments(queryset)
+        if value in Comment.Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
 class CommentAdminForm(forms.ModelForm):
     class Meta:
         model = Comment
@@ -98,13 +126,13 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
         "article_link",
         "name",
         "status",
+        "held_because",
         "created_at",
         "moderated_by",
-        "moderation_reason",
     )
     list_display_links = ("excerpt",)
     list_filter = (
-        "status",
+        CommentStatusFilter,
         "article__section",
         ArticleWithPendingFilter,
         "created_at",
@@ -121,11 +149,137 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
         "created_at",
         "moderated_by",
         "moderated_at",
+        "decision_history",
+        "desk_links",
         *PERSONAL_FIELDS,
+        "block_link",
     )
 
     class Media:
         css = {"all": ("css/admin.css",)}
+
+    def get_urls(self):
+        def view(function):
+            def wrapper(request, *args, **kwargs):
+                return function(request, *args, model_admin=self, **kwargs)
+
+            return self.admin_site.admin_view(wrapper)
+
+        return [
+            path(
+                "<path:object_id>/quyet-dinh/",
+                view(admin_desk.decide),
+                name="comments_comment_decide",
+            ),
+            path(
+                "<path:object_id>/chan-nguoi-gui/",
+                view(admin_desk.block_sender),
+                name="comments_comment_block",
+            ),
+            path(
+                "bai-viet/<int:article_pk>/",
+                view(admin_desk.article_comments),
+                name="comments_comment_article",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request):
+        return moderation.with_desk_annotations(super().get_queryset(request))
+
+    def get_list_display(self, request):
+        display = list(super().get_list_display(request))
+        if self.can_see_personal_data(request):
+            display[display.index("status") : display.index("status")] = ["phone", "ip_address"]
+        if self.has_change_permission(request):
+            display.append(self._decision_column(request))
+        return display
+
+    def _decision_column(self, request: HttpRequest):
+        """The row's Duyệt / Từ chối / Spam buttons, returning to this very page of the list."""
+        filters = self.get_preserved_filters(request)
+
+        @admin.display(description=_("quyết định"))
+        def decide(comment: Comment) -> str:
+            url = reverse("admin:comments_comment_decide", args=[comment.pk])
+            return format_html(
+                '<span class="desk-anchor" id="{}"></span>{}<a href="{}">{}</a>',
+                admin_desk.row_anchor(comment.pk),
+                admin_desk.decision_buttons(
+                    comment, action_url=f"{url}?{filters}" if filters else url
+                ),
+                admin_desk.article_desk_url(comment),
+                _("Xem trong bài"),
+            )
+
+        return decide
+
+    @admin.display(description=_("lý do giữ lại"))
+    def held_because(self, comment: Comment) -> str:
+        # Both annotated by moderation.with_desk_annotations (get_queryset).
+        rule_reason: str = getattr(comment, "rule_reason", "")
+        open_reports: int = getattr(comment, "open_reports", 0)
+        reason = rule_reason or (
+            comment.moderation_reason if comment.status == Comment.Status.PENDING else ""
+        )
+        if open_reports:
+            reported = ngettext_lazy(
+                "Bị báo cáo %(count)d lần", "Bị báo cáo %(count)d lần", "count"
+            ) % {"count": open_reports}
+            return format_html("<strong>{}</strong>{}", reported, f" · {reason}" if reason else "")
+        return reason or "—"
+
+    @admin.display(description=_("lịch sử quyết định"))
+    def decision_history(self, comment: Comment) -> "str | StrPromise":
+        decisions = moderation.comment_history(comment)
+        if not decisions:
+            return _("Chưa có quyết định nào.")
+        return format_html(
+            '<table class="decision-history"><thead><tr><th scope="col">{}</th>'
+            '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
+            '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            _("Lúc"),
+            _("Ai quyết định"),
+            _("Trạng thái"),
+            _("Lý do"),
+            _("Loại"),
+            format_html_join(
+                "",
+                '<tr class="decision decision--{}"><td>{}</td><td>{}</td><td>{}</td>'
+                "<td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        decision.kind,
+                        date_format(timezone.localtime(decision.created_at), "H:i:s d/m/Y"),
+                        decision.user.get_username()
+                        if decision.user
+                        else decision.get_kind_display(),
+                        _status_change(decision),
+                        decision.reason or "—",
+                        decision.get_kind_display(),
+                    )
+                    for decision in decisions
+                ),
+            ),
+        )
+
+    @admin.display(description=_("bàn kiểm duyệt"))
+    def desk_links(self, comment: Comment) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            admin_desk.article_desk_url(comment),
+            _("Xem cùng các bình luận khác của bài"),
+        )
+
+    @admin.display(description=_("chặn người gửi"))
+    def block_link(self, comment: Comment) -> "str | StrPromise":
+        if not comment.phone and not comment.ip_address:
+            return _("Không còn số điện thoại hay địa chỉ IP để chặn.")
+        return format_html(
+            '<a class="button" href="{}">{}</a>',
+            reverse("admin:comments_comment_block", args=[comment.pk]),
+            _("Chặn số điện thoại / địa chỉ IP này…"),
+        )
 
     def get_ordering(self, request):
         # The moderation queue first, newest at the top of each part; the same
@@ -134,7 +288,7 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
         return (pending_first().asc(), "-created_at", "-id")
 
     def can_see_personal_data(self, request: HttpRequest) -> bool:
-        return self.has_change_permission(request)
+        return may_see_personal_data(request.user)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -147,6 +301,8 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
                         "moderation_reason",
                         "public_reason",
                         ("moderated_by", "moderated_at"),
+                        "desk_links",
+                        "decision_history",
                     )
                 },
             ),
@@ -155,7 +311,7 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
             fieldsets.append(
                 (
                     _("Thông tin người gửi (không công khai)"),
-                    {"fields": ("created_at", *PERSONAL_FIELDS)},
+                    {"fields": ("created_at", *PERSONAL_FIELDS, "block_link")},
                 )
             )
         else:
@@ -174,7 +330,9 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(self.readonly_fields)
         if not self.can_see_personal_data(request):
-            readonly = [field for field in readonly if field not in PERSONAL_FIELDS]
+            readonly = [
+                field for field in readonly if field not in (*PERSONAL_FIELDS, "block_link")
+            ]
         return readonly
 
     def has_add_permission(self, request):
@@ -238,6 +396,68 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
             "count",
         )
         self._moderate(request, queryset, Comment.Status.SPAM, message)
+
+
+def _status_change(decision) -> str:
+    if not decision.from_status:
+        return decision.get_to_status_display()
+    if decision.from_status == decision.to_status:
+        return _("vẫn “%(status)s”") % {"status": decision.get_to_status_display()}
+    return f"{decision.get_from_status_display()} → {decision.get_to_status_display()}"
+
+
+@admin.register(SenderBlock)
+class SenderBlockAdmin(admin.ModelAdmin):
+    """Blocked senders: listed and lifted here, added from a comment's page.
+
+    Phone numbers and addresses are personal data: the page is for those who may
+    see them (``may_see_personal_data``), whatever model permissions say.
+    """
+
+    list_display = ("blocked", "until", "is_active", "comment_link", "created_by", "created_at")
+    list_select_related = ("created_by", "comment")
+    search_fields = ("phone", "ip_address")
+
+    def has_module_permission(self, request):
+        return may_see_personal_data(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return may_see_personal_data(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return may_see_personal_data(request.user)
+
+    def has_add_permission(self, request):
+        return False  # from a comment's page, where the phone and address come from
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        blocks.sender_blocks_remove(blocks=[obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        blocks.sender_blocks_remove(blocks=list(queryset), user=request.user)
+
+    @admin.display(description=_("chặn theo"))
+    def blocked(self, block: SenderBlock) -> str:
+        if block.phone:
+            return _("Số điện thoại %(phone)s") % {"phone": block.phone}
+        return _("Địa chỉ IP %(ip)s") % {"ip": block.ip_address}
+
+    @admin.display(description=_("còn hiệu lực"), boolean=True)
+    def is_active(self, block: SenderBlock) -> bool:
+        return block.until is None or block.until > timezone.now()
+
+    @admin.display(description=_("từ bình luận"))
+    def comment_link(self, block: SenderBlock) -> str:
+        if block.comment is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:comments_comment_change", args=[block.comment_id]),
+            Truncator(block.comment.title).chars(60),
+        )
 
 
 class BlockedTermAdminForm(forms.ModelForm):

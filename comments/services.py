@@ -27,7 +27,8 @@ from django.utils.translation import ngettext
 
 from articles.models import Article
 from comments import selectors
-from comments.models import BlockedTerm, Comment
+from comments.blocks import sender_block_verdict
+from comments.models import BlockedTerm, Comment, CommentDecision
 from comments.terms import matcher_for
 
 # What counts as a link: a scheme, a "www." prefix, or a bare domain with a
@@ -155,7 +156,9 @@ def _comment_store(
             )
         _check_flood(ip_address=ip_address, now=now)
 
-    verdict = _judge(name=name, title=title, body=body, honeypot=honeypot)
+    verdict = _judge(
+        name=name, title=title, body=body, honeypot=honeypot, phone=phone, ip_address=ip_address
+    )
     comment = Comment.objects.create(
         article=article,
         name=name,
@@ -169,6 +172,15 @@ def _comment_store(
         moderated_at=None if verdict.status == Comment.Status.PENDING else now,
         moderation_reason=verdict.reason,
     )
+    if verdict.reason:
+        # The rule's verdict, kept in the history whatever moderators decide later.
+        CommentDecision.objects.create(
+            comment=comment,
+            kind=CommentDecision.Kind.RULE,
+            to_status=verdict.status,
+            reason=verdict.reason,
+            created_at=now,
+        )
     if comment.status == Comment.Status.PENDING and settings.COMMENTS_NOTIFY_MODERATORS:
         from comments.tasks import notify_moderators
 
@@ -218,12 +230,17 @@ def _check_flood(*, ip_address: str, now: datetime) -> None:
         )
 
 
-def _judge(*, name: str, title: str, body: str, honeypot: str) -> _Verdict:
+def _judge(
+    *, name: str, title: str, body: str, honeypot: str, phone: str = "", ip_address: str | None
+) -> _Verdict:
     """Decide the status a new comment starts with, and why."""
     if honeypot.strip():
         # Only bots fill the hidden field. Kept as spam, not dropped, so a
         # moderator can still rescue a real reader whose browser filled it.
         return _Verdict(Comment.Status.SPAM, _("Điền vào ô ẩn chống spam"))
+    blocked_sender = sender_block_verdict(phone=phone, ip_address=ip_address)
+    if blocked_sender is not None and blocked_sender.refusal:
+        return _Verdict(Comment.Status.REJECTED, blocked_sender.reason, blocked_sender.refusal)
     text = f"{name}\n{title}\n{body}"
     blocked = blocked_term_match(text)
     if blocked is not None and blocked.action == BlockedTerm.Action.REJECT:
@@ -243,6 +260,8 @@ def _judge(*, name: str, title: str, body: str, honeypot: str) -> _Verdict:
             _("Có %(count)d liên kết, nhiều hơn mức cho phép (%(limit)d)")
             % {"count": links, "limit": settings.COMMENTS_MAX_LINKS},
         )
+    if blocked_sender is not None:
+        return _Verdict(Comment.Status.PENDING, blocked_sender.reason)
     if blocked is not None:
         return _Verdict(
             Comment.Status.PENDING, _("Trùng từ bị chặn “%(term)s”") % {"term": blocked.term}
@@ -273,25 +292,42 @@ def comments_moderate(
     comments: Iterable[Comment],
     status: str,
     user: User,
+    reason: str = "",
 ) -> int:
     """Set the status of ``comments``, recording who decided and when. Returns how many changed.
 
-    Approved comments show on the article at the next page view: the public
-    list is read straight from the database.
+    Each changed comment gets one ``CommentDecision`` (written in one query);
+    ``reason`` is the moderator's own, optional. Approved comments show on the
+    article at the next page view: the public list is read straight from the database.
     """
     if status not in Comment.Status.values:
         raise ValueError(f"Unknown comment status {status!r}.")
     pks = _pks_of(comments)
     article_ids = _lock_articles_of(comment_pks=pks)
-    changed = (
-        Comment.objects.filter(pk__in=pks)
-        .exclude(status=status)
-        .update(
-            status=status,
-            moderated_by=user,
-            moderated_at=timezone.now(),
-            moderation_reason=_decided_by(user),
+    now = timezone.now()
+    reason = reason.strip()[: CommentDecision._meta.get_field("reason").max_length]
+    # Under the article locks: nobody else decides on these comments meanwhile,
+    # so the statuses read here are the ones the update replaces.
+    before = dict(
+        Comment.objects.filter(pk__in=pks).exclude(status=status).values_list("pk", "status")
+    )
+    changed = Comment.objects.filter(pk__in=before).update(
+        status=status,
+        moderated_by=user,
+        moderated_at=now,
+        moderation_reason=_decided_by(user, reason=reason),
+    )
+    CommentDecision.objects.bulk_create(
+        CommentDecision(
+            comment_id=pk,
+            kind=CommentDecision.Kind.MODERATOR,
+            from_status=from_status,
+            to_status=status,
+            reason=reason,
+            user=user,
+            created_at=now,
         )
+        for pk, from_status in before.items()
     )
     if changed:
         approved_counts_refresh(article_ids=article_ids)
@@ -317,12 +353,25 @@ def comment_save_by_moderator(
     A moderator who changes the status without writing a reason becomes the
     reason, replacing whatever rule had decided before.
     """
+    article_ids = _lock_articles(article_ids=[comment.article_id])
     if "status" in changed_fields:
+        typed = comment.moderation_reason if "moderation_reason" in changed_fields else ""
         comment.moderated_by = user
         comment.moderated_at = timezone.now()
-        if "moderation_reason" not in changed_fields or not comment.moderation_reason:
+        if not typed:
             comment.moderation_reason = _decided_by(user)
-    article_ids = _lock_articles(article_ids=[comment.article_id])
+        from_status = (
+            Comment.objects.filter(pk=comment.pk).values_list("status", flat=True).first() or ""
+        )
+        CommentDecision.objects.create(
+            comment=comment,
+            kind=CommentDecision.Kind.MODERATOR,
+            from_status=from_status,
+            to_status=comment.status,
+            reason=typed[: CommentDecision._meta.get_field("reason").max_length],
+            user=user,
+            created_at=comment.moderated_at,
+        )
     comment.save()
     approved_counts_refresh(article_ids=article_ids)
     return comment
@@ -381,9 +430,11 @@ def _pks_of(comments: Iterable[Comment]) -> list[int]:
     return [comment.pk for comment in comments]
 
 
-def _decided_by(user: User) -> str:
-    reason = _("Quyết định của %(user)s") % {"user": user.get_username()}
-    return reason[: Comment._meta.get_field("moderation_reason").max_length]
+def _decided_by(user: User, *, reason: str = "") -> str:
+    decided = _("Quyết định của %(user)s") % {"user": user.get_username()}
+    if reason:
+        decided = _("%(decided)s: %(reason)s") % {"decided": decided, "reason": reason}
+    return decided[: Comment._meta.get_field("moderation_reason").max_length]
 
 
 def _lock_articles_of(*, comment_pks: Collection[int]) -> list[int]:
@@ -434,6 +485,15 @@ class TooManyCaptchas(Exception):
         self.message = message
 
 
+def count_in_window(*, key: str, seconds: int) -> int:
+    """Count one more under ``key`` in the cache, in a fixed window; returns the count so far."""
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window ended between the two calls, or the cache is away
+        return 1
+
+
 def captcha_quota_take(*, ip_address: str | None) -> None:
     """Count one challenge for ``ip_address``; raise ``TooManyCaptchas`` past the limit.
 
@@ -448,12 +508,9 @@ def captcha_quota_take(*, ip_address: str | None) -> None:
     if not limit:
         return
     minutes = settings.COMMENTS_CAPTCHA_WINDOW_MINUTES
-    key = f"comments:captchas-issued:{ip_address or 'unknown'}"
-    cache.add(key, 0, timeout=minutes * 60)
-    try:
-        issued = cache.incr(key)
-    except ValueError:  # the window ended between the two calls, or the cache is away
-        issued = 1
+    issued = count_in_window(
+        key=f"comments:captchas-issued:{ip_address or 'unknown'}", seconds=minutes * 60
+    )
     if issued > limit:
         raise TooManyCaptchas(
             ngettext(

@@ -390,6 +390,14 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30, minimum=0)
 COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", False)
 # Start of the admin links in those emails, e.g. https://toasoan.example.vn
 COMMENTS_NOTIFY_SITE_URL = env_str("COMMENTS_NOTIFY_SITE_URL", NEWSROOM_SITE_URL).rstrip("/")
+# Readers' reports ("Báo vi phạm"): this many unanswered reports hide an approved
+# comment until a moderator decides; each address may send this many reports an hour.
+COMMENTS_REPORTS_TO_HIDE = env_int("COMMENTS_REPORTS_TO_HIDE", 3, minimum=1)
+COMMENTS_REPORTS_PER_HOUR = env_int("COMMENTS_REPORTS_PER_HOUR", 10, minimum=0)  # 0 = no cap
+# What happens to a new comment from a blocked phone number or address.
+COMMENTS_BLOCKED_SENDER_ACTION = env_choice(
+    "COMMENTS_BLOCKED_SENDER_ACTION", ("hold", "reject"), "hold"
+)
 # Phone numbers, IP addresses and browsers of decided comments are erased after
 # this many days by `manage.py erase_comment_personal_data` (run daily).
 COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int(

@@ -57,6 +57,14 @@ def captcha_audio_available() -> bool:
 
 
 @register.simple_tag
+def report_reasons() -> list[tuple[str, str]]:
+    """The reasons a reader may give when reporting a comment, as (value, label)."""
+    from comments.models import CommentDecision
+
+    return [(value, str(label)) for value, label in CommentDecision.ReportReason.choices]
+
+
+@register.simple_tag
 def pending_comment_count() -> int:
     return selectors.pending_comment_count()
 
