@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from articles import services
 from articles.csp import ckeditor_csp
-from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
+from articles.forms import ArticleAdminForm, AuthorAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
 
 User = get_user_model()
@@ -46,6 +46,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    form = AuthorAdminForm
     list_display = ("name", "slug", "user")
     search_fields = ("name", "slug")
     fields = ("name", "slug", "bio", "user")
