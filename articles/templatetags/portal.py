@@ -1,9 +1,17 @@
+import re
 from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
 
+from core.text import normalize_text
+
 register = template.Library()
+
+# The label the page prints before a credit, as editors also often type it
+# themselves: "Ảnh: Phạm Gia Huy", "ẢNH - Phạm Gia Huy", "Photo: …".
+# Compared in NFC, where "Ảnh" is three characters; IGNORECASE knows "ẢNH".
+_CREDIT_LABEL = re.compile(r"^\s*(ảnh|anh|photo)\s*[:\-–]\s*", re.IGNORECASE)
 
 # The portal's house style for times: "05:33 20/01/2017", in Vietnam time.
 PORTAL_DATETIME_FORMAT = "%H:%M %d/%m/%Y"
@@ -22,6 +30,17 @@ def portal_date(value: datetime | None) -> str:
     if value is None:
         return ""
     return timezone.localtime(value).strftime(PORTAL_DATE_FORMAT)
+
+
+@register.filter
+def photo_credit(value: str) -> str:
+    """A photo's credit without a typed "Ảnh:" label, which the page adds itself.
+
+    Done where the credit is shown, so credits stored before this rule show
+    right too: "Ảnh: Phạm Gia Huy" reads "(Ảnh: Phạm Gia Huy)", not "(Ảnh: Ảnh: …)".
+    """
+    credit = normalize_text(value or "").strip()
+    return _CREDIT_LABEL.sub("", credit, count=1).strip() or credit
 
 
 @register.filter
