@@ -4,11 +4,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from articles.models import Article
+from articles.selectors import search_words
 from comments.models import Comment
+from core.search import Folded
 
 # The query-string parameter for the page of comments under an article.
 PAGE_PARAMETER = "binh-luan-trang"
@@ -124,3 +127,21 @@ def comment_counts_by_status(article: Article) -> dict[str, int]:
 
 def pending_comment_count() -> int:
     return Comment.objects.pending().count()
+
+
+def comments_matching(queryset: QuerySet[Comment], query: str) -> QuerySet[Comment]:
+    """The comments of ``queryset`` whose name, title or text contain every word of
+    ``query``, accents and case ignored ("pho sach" finds "Phố Sách"); all of them
+    for a query with no words.
+    """
+    words = search_words(query)
+    if not words:
+        return queryset
+    queryset = queryset.alias(
+        folded_text=Folded(
+            Concat("name", Value(" "), "title", Value(" "), "body", output_field=TextField())
+        )
+    )
+    for word in words:
+        queryset = queryset.filter(folded_text__contains=word)
+    return queryset
