@@ -141,8 +141,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ("css/admin.css",)}
-        # CKEditor's image uploads must carry the CSRF token (articles/uploads.py).
-        js = ("js/ckeditor-csrf.js",)
+        # CKEditor's image uploads must carry the CSRF token (articles/uploads.py);
+        # its Vietnamese needs completing (the alt text is not the caption).
+        js = ("js/ckeditor-csrf.js", "js/ckeditor-vi.js")
 
     def get_queryset(self, request):
         return (
