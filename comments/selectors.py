@@ -4,8 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from articles.models import Article
@@ -137,11 +136,8 @@ def comments_matching(queryset: QuerySet[Comment], query: str) -> QuerySet[Comme
     words = search_words(query)
     if not words:
         return queryset
-    queryset = queryset.alias(
-        folded_text=Folded(
-            Concat("name", Value(" "), "title", Value(" "), "body", output_field=TextField())
-        )
-    )
+    # The expression of comment_search_trgm_idx (migration 0005), so PostgreSQL reads it.
+    queryset = queryset.alias(folded_text=Folded("name", "title", "body"))
     for word in words:
         queryset = queryset.filter(folded_text__contains=word)
     return queryset

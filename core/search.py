@@ -1,10 +1,17 @@
 """Accent-insensitive matching inside the database, for tables with no folded column.
 
-``Folded(expression)`` is what ``core.text.fold_for_search`` does in Python,
-done by the database: lower case, accents removed ("Phố Sách Đinh" → "pho sach
-dinh"), so a folded query word can be matched with ``__contains``. PostgreSQL
-uses its ``unaccent`` extension (which maps Đ to D); SQLite, which has no such
-function, gets ``fold_for_search`` itself, registered on each connection.
+``Folded(*columns)`` is what ``core.text.fold_for_search`` does in Python, done
+by the database on the columns joined by spaces: lower case, accents removed
+("Phố Sách Đinh" → "pho sach dinh"), so a folded query word can be matched with
+``__contains``. Both databases call it ``newsroom_fold``:
+
+- PostgreSQL: an IMMUTABLE SQL function over the ``unaccent`` extension (which
+  maps Đ to D), created by comments/migrations/0005_comment_search_index.py
+  (unaccent() with its dictionary named is immutable in fact; PostgreSQL only
+  lets an index use it through a function declared so). Immutable, so a
+  trigram index can be built on ``newsroom_fold(a || ' ' || b)`` and a search
+  written with this same expression reads it.
+- SQLite: ``fold_for_search`` itself, registered on each connection.
 """
 
 from django.db.backends.signals import connection_created
@@ -12,24 +19,15 @@ from django.db.models import Func, TextField
 
 from core.text import fold_for_search
 
-SQLITE_FUNCTION = "newsroom_fold"
+FUNCTION = "newsroom_fold"
 
 
 class Folded(Func):
-    arity = 1
+    function = FUNCTION
+    # Joined in SQL, not with Concat, so that the expression is exactly the one
+    # an index was built on (the columns must be NOT NULL).
+    arg_joiner = " || ' ' || "
     output_field = TextField()
-    # Other databases: case only (the project runs on PostgreSQL and SQLite).
-    template = "LOWER(%(expressions)s)"
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler, connection, template="LOWER(UNACCENT(%(expressions)s))", **extra_context
-        )
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler, connection, template=f"{SQLITE_FUNCTION}(%(expressions)s)", **extra_context
-        )
 
 
 def _fold_or_null(value: str | None) -> str | None:
@@ -38,7 +36,7 @@ def _fold_or_null(value: str | None) -> str | None:
 
 def _register_on_sqlite(sender, connection, **kwargs) -> None:
     if connection.vendor == "sqlite":
-        connection.connection.create_function(SQLITE_FUNCTION, 1, _fold_or_null, deterministic=True)
+        connection.connection.create_function(FUNCTION, 1, _fold_or_null, deterministic=True)
 
 
 def enable_folded_matching() -> None:

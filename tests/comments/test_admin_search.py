@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CommentFactory
 
@@ -37,3 +39,22 @@ def test_moderator_search_ignores_accents_and_case(client, moderator, comments, 
     client.force_login(moderator)
     html = client.get(CHANGELIST, {"q": query}).content.decode()
     assert listed_titles(html) == found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL query plans")
+def test_moderator_search_reads_the_trigram_index(client, moderator, comments):
+    client.force_login(moderator)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(CHANGELIST, {"q": "pho sach"})
+    searches = [q["sql"] for q in queries.captured_queries if "newsroom_fold" in q["sql"]]
+    assert searches, "the change list did not search the folded text"
+    with connection.cursor() as cursor:
+        # A tiny table would be read whole; forbid that to see what a big one does.
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            for sql in searches:
+                cursor.execute("EXPLAIN " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                assert "comment_search_trgm_idx" in plan, f"{sql}\n{plan}"
+        finally:
+            cursor.execute("SET enable_seqscan = on")
