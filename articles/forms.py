@@ -159,6 +159,36 @@ class ArticleAdminForm(forms.ModelForm):
         return services.article_slug_clean(slug=self.cleaned_data.get("slug") or "")
 
 
+class LabelledInlineFormSet(forms.BaseInlineFormSet):
+    """An inline formset whose inputs all have accessible names.
+
+    A tabular inline shows its labels only as column headings, which name no
+    input, and a lone file input gets a legend instead of a label: screen
+    readers announced "edit text" for a byline's role and order. Each input
+    gets an aria-label such as "Vai trò, tác giả thứ 2".
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)  # after it, so the "Xóa" box is named too
+        item = self.model._meta.verbose_name
+        for field in form.fields.values():
+            if field.widget.is_hidden or not field.label:
+                continue
+            label = capfirst(field.label)
+            if index is None:  # the blank row that "Thêm" copies
+                name = _("%(field)s, %(item)s mới") % {"field": label, "item": item}
+            else:
+                name = _("%(field)s, %(item)s thứ %(number)d") % {
+                    "field": label,
+                    "item": item,
+                    "number": index + 1,
+                }
+            # The admin wraps related pickers (RelatedFieldWidgetWrapper), whose
+            # own attrs are shared with the form class's widget: name the inner one.
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.setdefault("aria-label", name)
+
+
 class PhotoInlineForm(forms.ModelForm):
     class Meta:
         model = Photo

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from articles.admin import ArticleAdmin
+from articles.admin import ArticleAdmin, time_column
 from articles.models import Article
 from articles.roles import may_see_unpublished
 from comments import selectors, services
@@ -91,7 +91,7 @@ class CommentAdmin(admin.ModelAdmin):
         "article_link",
         "name",
         "status",
-        "created_at",
+        "sent",
         "moderated_by",
         "moderation_reason",
     )
@@ -178,6 +178,10 @@ class CommentAdmin(admin.ModelAdmin):
             comment.title,
             Truncator(comment.body).chars(140),
         )
+
+    @admin.display(description=_("gửi lúc"), ordering="created_at")
+    def sent(self, comment: Comment) -> str:
+        return time_column(comment.created_at)
 
     @admin.display(description=_("bài viết"), ordering="article__title")
     def article_link(self, comment: Comment) -> str:

@@ -26,6 +26,17 @@ def portal_datetime(value: datetime | None) -> str:
 
 
 @register.filter
+def compact_datetime(value: datetime | None) -> str:
+    """A time for list columns: "02:18 02/12", with the year only when it is not this one."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    if local.year == timezone.localtime().year:
+        return local.strftime("%H:%M %d/%m")
+    return local.strftime(PORTAL_DATETIME_FORMAT)
+
+
+@register.filter
 def portal_date(value: datetime | None) -> str:
     if value is None:
         return ""
