@@ -1,10 +1,9 @@
 import re
+import unicodedata
 from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
-
-from core.text import normalize_text
 
 register = template.Library()
 
@@ -50,8 +49,13 @@ def photo_credit(value: str) -> str:
     Done where the credit is shown, so credits stored before this rule show
     right too: "Ảnh: Phạm Gia Huy" reads "(Ảnh: Phạm Gia Huy)", not "(Ảnh: Ảnh: …)".
     """
-    credit = normalize_text(value or "").strip()
-    return _CREDIT_LABEL.sub("", credit, count=1).strip() or credit
+    # NFC so a pasted, decomposed "Ảnh" matches too; nothing else is changed:
+    # the credit is shown as stored.
+    credit = unicodedata.normalize("NFC", value or "")
+    label = _CREDIT_LABEL.match(credit)
+    if label is None or not credit[label.end() :].strip():
+        return value
+    return credit[label.end() :].rstrip(" ")
 
 
 @register.filter
