@@ -10,6 +10,8 @@ also stricter: an ``id`` of another article's photo is refused, not looked up.
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, ModelChoiceField
 
+from articles.forms import LabelledInlineFormSet
+
 
 class _LoadedRowField(ModelChoiceField):
     def __init__(self, *args, formset: BaseInlineFormSet, **kwargs):
@@ -47,3 +49,7 @@ class LoadedRowsInlineFormSet(BaseInlineFormSet):
                 widget=field.widget,
                 formset=self,
             )
+
+
+class ArticleInlineFormSet(LabelledInlineFormSet, LoadedRowsInlineFormSet):
+    """The article form's inlines: rows looked up once, every input with an accessible name."""

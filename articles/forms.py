@@ -4,18 +4,40 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
 from articles.attachments import inspect_document
 from articles.images import inspect_image, strip_metadata
-from articles.models import Article, Attachment, Photo, Section
+from articles.models import Article, Attachment, Author, Photo, Section
 from articles.templatetags.portal import portal_datetime
 from core.text import normalize_text, vietnamese_slugify
 
 
+def typed_slug_field(model: type[models.Model], *, help_text: str | None = None) -> forms.CharField:
+    """A slug field that accepts what editors type ("Đà Nẵng đón Tết") for the service to convert.
+
+    The model's SlugField would give the form a SlugField, whose validator runs
+    before ``clean_slug`` and refuses any accented letter with Django's
+    "Enter a valid slug" message. Label and help text stay the model's.
+    """
+    field = model._meta.get_field("slug")
+    assert isinstance(field, models.SlugField)
+    return forms.CharField(
+        label=capfirst(field.verbose_name),
+        required=False,
+        # Room for a typed phrase; the slug made from it is cut to the column's length.
+        max_length=(field.max_length or 50) * 2,
+        help_text=field.help_text if help_text is None else help_text,
+    )
+
+
 class SectionAdminForm(forms.ModelForm):
+    slug = typed_slug_field(Section)
+
     class Meta:
         model = Section
         fields = ("name", "slug", "description", "order")
@@ -24,7 +46,27 @@ class SectionAdminForm(forms.ModelForm):
         return services.section_slug_clean(slug=self.cleaned_data.get("slug") or "")
 
 
+class AuthorAdminForm(forms.ModelForm):
+    slug = typed_slug_field(Author)
+
+    class Meta:
+        model = Author
+        fields = ("name", "slug", "bio", "user")
+
+    def clean_slug(self) -> str:
+        return services.author_slug_clean(slug=self.cleaned_data.get("slug") or "")
+
+
+# Shown on an existing article, where a changed title does not change the address.
+SLUG_KEPT_HELP = _(
+    "Đổi tiêu đề không làm đổi đường dẫn. Muốn tạo lại đường dẫn từ tiêu đề mới, "
+    "hãy xóa trống ô “Đường dẫn” (phần Nâng cao) rồi lưu. Địa chỉ cũ vẫn dẫn tới bài, "
+    "vì bài viết được nhận diện bằng số ở cuối địa chỉ."
+)
+
+
 class ArticleAdminForm(forms.ModelForm):
+    slug = typed_slug_field(Article)
     # The version of the article this form was loaded from (optimistic locking).
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Set by ArticleAdmin when the photos could not be written and the save was
@@ -66,6 +108,8 @@ class ArticleAdminForm(forms.ModelForm):
         self.conflicting_version: Article | None = None
         if self.instance.pk:
             self.initial["loaded_version"] = self.instance.version
+            self.fields["title"].help_text = SLUG_KEPT_HELP
+            self.fields["slug"].help_text = SLUG_KEPT_HELP
 
     def clean(self):
         super().clean()
@@ -118,8 +162,39 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_slug(self) -> str:
         # Typed slugs are normalised the same way as generated ones, so an
-        # editor typing "Đà Nẵng" gets "da-nang" rather than an error.
-        return vietnamese_slugify(self.cleaned_data.get("slug") or "", max_length=200)
+        # editor typing "Đà Nẵng" gets "da-nang" rather than an error; an
+        # emptied one is made again from the title by the service.
+        return services.article_slug_clean(slug=self.cleaned_data.get("slug") or "")
+
+
+class LabelledInlineFormSet(forms.BaseInlineFormSet):
+    """An inline formset whose inputs all have accessible names.
+
+    A tabular inline shows its labels only as column headings, which name no
+    input, and a lone file input gets a legend instead of a label: screen
+    readers announced "edit text" for a byline's role and order. Each input
+    gets an aria-label such as "Vai trò, tác giả thứ 2".
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)  # after it, so the "Xóa" box is named too
+        item = form._meta.model._meta.verbose_name
+        for field in form.fields.values():
+            if field.widget.is_hidden or not field.label:
+                continue
+            label = capfirst(field.label)
+            if index is None:  # the blank row that "Thêm" copies
+                name = _("%(field)s, %(item)s mới") % {"field": label, "item": item}
+            else:
+                name = _("%(field)s, %(item)s thứ %(number)d") % {
+                    "field": label,
+                    "item": item,
+                    "number": index + 1,
+                }
+            # The admin wraps related pickers (RelatedFieldWidgetWrapper), whose
+            # own attrs are shared with the form class's widget: name the inner one.
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.setdefault("aria-label", name)
 
 
 class PhotoInlineForm(forms.ModelForm):

@@ -198,16 +198,30 @@ def author_articles(author: Author) -> QuerySet[Article]:
     ).order_by("-published_at", "-id")
 
 
+def search_words(query: str) -> list[str]:
+    """The words of ``query`` as the folded search text has them: "XE BUÝT" → ["xe", "buyt"]."""
+    # Cleaned as stored titles and leads are; PostgreSQL also refuses a NUL in a query.
+    return fold_for_search(normalize_text(query)).split()[:8]
+
+
+def articles_matching(queryset: QuerySet[Article], query: str) -> QuerySet[Article]:
+    """The articles of ``queryset`` whose title or lead contain every word of ``query``,
+    accents and case ignored; all of them for a query with no words.
+
+    On PostgreSQL each word is answered by the trigram index on ``search_text``.
+    """
+    for word in search_words(query):
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
 def search_articles(query: str) -> QuerySet[Article]:
     """Published articles whose title or lead contain every word of ``query``, accents ignored."""
-    # Cleaned as stored titles and leads are; PostgreSQL also refuses a NUL in a query.
-    words = fold_for_search(normalize_text(query)).split()[:8]
-    queryset = Article.objects.published()
-    if not words:
-        return queryset.none()
-    for word in words:
-        queryset = queryset.filter(search_text__contains=word)
-    return article_listing(queryset).order_by("-published_at", "-id")
+    if not search_words(query):
+        return Article.objects.none()
+    return article_listing(articles_matching(Article.objects.published(), query)).order_by(
+        "-published_at", "-id"
+    )
 
 
 @dataclass(frozen=True)

@@ -92,9 +92,21 @@ def sections_delete(*, sections: Iterable[Section]) -> int:
     return deleted
 
 
+def author_slug_clean(*, slug: str) -> str:
+    """An author slug as typed, normalised like generated ones: "Phạm Huy" gives "pham-huy"."""
+    return vietnamese_slugify(slug, max_length=140)
+
+
+def article_slug_clean(*, slug: str) -> str:
+    """An article slug as typed, normalised; empty means "make it from the title" on save."""
+    return vietnamese_slugify(slug, max_length=200)
+
+
 def author_save(*, author: Author) -> Author:
     author.name = normalize_text(author.name).strip()
     author.bio = normalize_text(author.bio).strip()
+    if author.slug:
+        author.slug = author_slug_clean(slug=author.slug)
     if not author.slug:
         author.slug = unique_slug(Author, author.name, instance_pk=author.pk, max_length=140)
     author.save()
@@ -110,6 +122,7 @@ def article_prepare(*, article: Article) -> Article:
     article.title = normalize_text(article.title).strip()
     article.lead = normalize_text(article.lead).strip()
     article.body = article_body_clean(body=article.body)
+    article.slug = article_slug_clean(slug=article.slug)
     if not article.slug:
         # Article URLs end in the id, so the slug is for people and search
         # engines; it need not be unique, and a later title change keeps it.

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from articles.admin import ArticleAdmin
+from articles.admin import ArticleAdmin, time_column
 from articles.models import Article
 from articles.roles import may_see_unpublished
 from comments import admin_desk, blocks, moderation, selectors, services
@@ -125,10 +125,9 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
         "excerpt",
         "article_link",
         "name",
-        "status",
+        "state",
         "held_because",
-        "created_at",
-        "moderated_by",
+        "sent",
     )
     list_display_links = ("excerpt",)
     list_filter = (
@@ -190,7 +189,9 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
     def get_list_display(self, request):
         display = list(super().get_list_display(request))
         if self.can_see_personal_data(request):
-            display[display.index("status") : display.index("status")] = ["phone", "ip_address"]
+            # Under the name rather than in columns of their own: with the decisions
+            # column the list must still fit a 1,366 px laptop screen.
+            display[display.index("name")] = "sender"
         if self.has_change_permission(request):
             display.append(self._decision_column(request))
         return display
@@ -287,6 +288,10 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
         # page from the index instead of sorting every comment.
         return (pending_first().asc(), "-created_at", "-id")
 
+    def get_search_results(self, request, queryset, search_term):
+        # Accent-insensitive, as the article search: "pho sach" finds "Phố Sách".
+        return selectors.comments_matching(queryset, search_term), False
+
     def can_see_personal_data(self, request: HttpRequest) -> bool:
         return may_see_personal_data(request.user)
 
@@ -345,6 +350,35 @@ class CommentAdmin(CommentAnswerAdminMixin, admin.ModelAdmin):
             "<strong>{}</strong><br>{}",
             comment.title,
             Truncator(comment.body).chars(140),
+        )
+
+    @admin.display(description=_("gửi lúc"), ordering="created_at")
+    def sent(self, comment: Comment) -> str:
+        return time_column(comment.created_at)
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state(self, comment: Comment) -> str:
+        """The status, and under it who decided: one column, so the list fits a laptop."""
+        if comment.moderated_by is None:
+            return comment.get_status_display()
+        return format_html(
+            '{}<span class="comment-state__by">{}</span>',
+            comment.get_status_display(),
+            _("bởi %(user)s") % {"user": comment.moderated_by.get_username()},
+        )
+
+    @admin.display(description=_("người gửi"), ordering="name")
+    def sender(self, comment: Comment) -> str:
+        """Name, phone and IP address: only in the list of those who may see them."""
+        return format_html(
+            '<span class="comment-sender__name">{}</span>'
+            '<span class="comment-sender__contact" title="{}">{}</span>'
+            '<span class="comment-sender__contact" title="{}">{}</span>',
+            comment.name,
+            _("số điện thoại"),
+            comment.phone or "—",
+            _("địa chỉ IP"),
+            comment.ip_address or "—",
         )
 
     @admin.display(description=_("bài viết"), ordering="article__title")

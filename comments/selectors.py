@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from articles.models import Article
+from articles.selectors import search_words
 from comments.models import Comment, CommentAnswer
+from core.search import Folded
 
 # The query-string parameter for the page of comments under an article.
 PAGE_PARAMETER = "binh-luan-trang"
@@ -130,3 +132,18 @@ def comment_counts_by_status(article: Article) -> dict[str, int]:
 
 def pending_comment_count() -> int:
     return Comment.objects.pending().count()
+
+
+def comments_matching(queryset: QuerySet[Comment], query: str) -> QuerySet[Comment]:
+    """The comments of ``queryset`` whose name, title or text contain every word of
+    ``query``, accents and case ignored ("pho sach" finds "Phố Sách"); all of them
+    for a query with no words.
+    """
+    words = search_words(query)
+    if not words:
+        return queryset
+    # The expression of comment_search_trgm_idx (migration 0005), so PostgreSQL reads it.
+    queryset = queryset.alias(folded_text=Folded("name", "title", "body"))
+    for word in words:
+        queryset = queryset.filter(folded_text__contains=word)
+    return queryset

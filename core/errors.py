@@ -9,9 +9,14 @@ traceback.
 
 import sys
 
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views import defaults
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
@@ -36,3 +41,24 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler403: staff refused a page of the admin stay in the admin.
+
+    A moderator opening an article's change form got the readers' 403 page,
+    with the public menu and a link to the home page: the admin's own page keeps
+    its header and leads back to the admin's index. Everyone else gets the
+    site's Vietnamese 403.html.
+    """
+    user = getattr(request, "user", None)
+    try:
+        admin_root = reverse("admin:index")
+    except NoReverseMatch:
+        admin_root = None
+    if admin_root and request.path.startswith(admin_root) and user and user.is_staff:
+        from django.contrib import admin
+
+        context = {**admin.site.each_context(request), "title": _("Không có quyền truy cập")}
+        return TemplateResponse(request, "admin/403.html", context, status=403).render()
+    return defaults.permission_denied(request, exception or PermissionDenied())

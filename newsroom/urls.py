@@ -20,6 +20,7 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 handler400 = bad_request
+handler403 = "core.errors.permission_denied"
 handler500 = "core.errors.server_error"
 
 admin.site.site_header = "Tòa soạn"

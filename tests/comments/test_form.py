@@ -4,6 +4,7 @@ import os
 import re
 import unicodedata
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from captcha.models import CaptchaStore
@@ -422,3 +423,35 @@ def test_prefill_keeps_what_was_typed_in_nfc_and_at_most_10000_characters():
         "body": "ă" * 10_000,
     }
     assert prefill_initial(None) == {"name": "", "phone": "", "title": "", "body": ""}
+
+
+def test_a_captcha_expiring_this_very_moment_has_expired():
+    challenge = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
+    moment = timezone.now()
+    CaptchaStore.objects.filter(pk=challenge.pk).update(expiration=moment)
+    with mock.patch("comments.forms.timezone.now", return_value=moment):
+        assert _captcha_error([challenge.hashkey, "abcde"])[0] == "expired"
+
+
+def test_fields_tell_phones_and_browsers_what_to_fill_in():
+    """What makes the form quick on a phone: the right keyboard and the browser's autofill."""
+    html = str(CommentForm())
+    assert re.search(r'<input type="text" name="name"[^>]* autocomplete="name"', html)
+    phone = re.search(r'<input [^>]*name="phone"[^>]*>', html).group(0)
+    assert 'type="tel"' in phone and 'inputmode="tel"' in phone
+    assert 'autocomplete="tel"' in phone
+    assert "Không bắt buộc, không hiển thị công khai. Ví dụ: 0912 345 678." in html
+    assert re.search(r'<textarea name="body" cols="40" rows="6"', html)
+    assert _label(html, "binh-luan-website") == "Để trống ô này:"
+
+
+def test_a_phone_number_longer_than_the_field_gets_the_example_too():
+    assert _form(phone="0" * 31).errors["phone"] == [
+        "Số điện thoại không hợp lệ. Ví dụ: 0912 345 678 hoặc (024) 3825 1234."
+    ]
+
+
+def test_a_phone_number_that_is_not_one_is_refused_as_invalid():
+    assert [error.code for error in _form(phone="0912abc678").errors.as_data()["phone"]] == [
+        "invalid"
+    ]

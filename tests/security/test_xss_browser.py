@@ -619,7 +619,7 @@ def admin_pages(site: PayloadNewsroom):
     for number in range(1, comment_pages + 1):
 
         def comment_list(page: Page) -> None:
-            names = texts(page, "#result_list td.field-name")
+            names = texts(page, "#result_list td.field-sender .comment-sender__name")
             assert names and all(any(same_text(n, c.name) for c in every_comment) for n in names), (
                 names
             )
