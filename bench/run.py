@@ -117,10 +117,19 @@ def log(message: str) -> None:
     print(f"[bench {time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
 
 
+# The servers this run starts listen in this range, away from the ephemeral ports.
+PORTS = range(18000, 19000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    for port in random.sample(PORTS, len(PORTS)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
 
 
 def redis_available(redis_url: str = REDIS_URL) -> bool:
