@@ -10,6 +10,8 @@ probe healthz {
     .timeout = 1s;
     .window = 3;
     .threshold = 2;
+    # Healthy from the start, rather than after the first two answers.
+    .initial = 2;
 }
 
 backend app1 { .host = "10.0.0.11"; .port = "8000"; .probe = healthz; }
