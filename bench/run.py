@@ -711,10 +711,11 @@ def varnish_report(result: VarnishResults | None, *, seconds: int) -> str:
             f"| {result.healthz.p50_ms:.1f} | {result.healthz.p99_ms:.1f} | — | 1.00 | — | — |",
             f"| readers through Varnish, churn | {result.churn.requests_per_second:,.0f} "
             f"| {result.churn.p50_ms:.1f} | {result.churn.p99_ms:.1f} "
-            f"| {result.hit_rate * 100:.1f} % ({result.misses:,} misses) "
+            f"| {result.hit_rate * 100:.2f} % ({result.misses:,} misses) "
             f"| {result.ratio:.2f} × healthz on gunicorn | ≥ {VARNISH_TARGET:g} × {met} "
             f"| {writes['approved']} comments approved, "
-            f"{writes['articles_saved']} articles saved |",
+            f"{writes['articles_saved']} article{'' if writes['articles_saved'] == 1 else 's'} "
+            "saved |",
             "",
             f"Through Varnish: the same readers and writer as above for {seconds} s, "
             "through varnishd with deploy/varnish/toasoan.vcl in front of a third cached "
