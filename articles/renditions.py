@@ -3,10 +3,12 @@
 Readers' browsers pick the smallest copy that fills the column (``srcset``),
 in WebP where supported and JPEG otherwise, so a phone on mobile data does not
 download a 4,000-pixel original. Copies are made at save time, never on a
-reader's request.
+reader's request, and each file is written once (see ``build_renditions``).
 """
 
+import hashlib
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -37,11 +39,16 @@ def rendition_widths(original_width: int) -> list[int]:
     return sorted(set(widths))
 
 
-def build_renditions(*, source: Image.Image, storage: Storage, prefix: str) -> list[dict]:
+def build_renditions(
+    *, source: Image.Image, storage: Storage, prefix: str, existing: Collection[str] = ()
+) -> list[dict]:
     """Write every rendition of ``source`` under ``prefix`` and describe them.
 
-    Returns JSON-ready dicts (stored on the photo, so pages need no file-system
-    look-ups). Existing files with the same names are replaced.
+    Returns JSON-ready dicts (stored on the photo, so pages need no storage
+    look-ups). A file is named by its content (``800-<digest>.webp``), so a name
+    is written once and never holds anything else: browsers and a CDN may keep
+    it for good. Names in ``existing`` (the photo's current renditions) are
+    known to be written and are not sent again; no storage is asked.
     """
     image = ImageOps.exif_transpose(source)
     if image.mode not in ("RGB", "L"):
@@ -61,10 +68,12 @@ def build_renditions(*, source: Image.Image, storage: Storage, prefix: str) -> l
         for extension, (pil_format, options) in FORMATS.items():
             buffer = io.BytesIO()
             resized.save(buffer, pil_format, **options)
-            name = f"{prefix}/{width}.{extension}"
-            if storage.exists(name):
-                storage.delete(name)
-            entry[extension] = storage.save(name, ContentFile(buffer.getvalue()))
+            content = buffer.getvalue()
+            digest = hashlib.blake2b(content, digest_size=8).hexdigest()
+            name = f"{prefix}/{width}-{digest}.{extension}"
+            entry[extension] = (
+                name if name in existing else storage.save(name, ContentFile(content))
+            )
         result.append(entry)
     return result
 

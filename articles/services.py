@@ -300,14 +300,18 @@ def photo_renditions_build(*, photo: Photo) -> Photo:
     with photo.image.open("rb") as file, Image.open(file) as source:
         photo.width, photo.height = ImageOps.exif_transpose(source).size
         photo.renditions = build_renditions(
-            source=source, storage=storage, prefix=f"photos/renditions/{photo.pk}"
+            source=source,
+            storage=storage,
+            prefix=f"photos/renditions/{photo.pk}",
+            existing={r[ext] for r in old for ext in ("webp", "jpg") if r.get(ext)},
         )
     kept = {r[ext] for r in photo.renditions for ext in ("webp", "jpg")}
     stale = [
         {ext: name for ext in ("webp", "jpg") if (name := r.get(ext)) not in kept} for r in old
     ]
-    delete_renditions(renditions=stale, storage=storage)
+    # Pages name the new files from here on; only then are the old ones removed.
     photo.save(update_fields=["renditions", "width", "height"])
+    delete_renditions(renditions=stale, storage=storage)
     return photo
 
 

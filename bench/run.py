@@ -19,6 +19,9 @@ What it does, all on this machine and loopback only:
    read far more than the rest (bench/readers.lua, which counts page-cache hits),
    first with no writes, then while bench/churn_writer.py has a moderator
    approve a comment every second and an editor save an article every 10 s;
+   and, when varnishd is installed, the same churn through Varnish (the
+   repository's VCL, purges by key from a task worker) in front of a third
+   cached server, against /healthz/ on that gunicorn;
 5. posts comments with valid captchas from concurrent clients and checks that
    every accepted comment is stored exactly once;
 6. counts the SQL queries per page and shows the article page's query plans;
@@ -114,10 +117,19 @@ def log(message: str) -> None:
     print(f"[bench {time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
 
 
+# The servers this run starts listen in this range, away from the ephemeral ports.
+PORTS = range(18000, 19000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    for port in random.sample(PORTS, len(PORTS)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
 
 
 def redis_available(redis_url: str = REDIS_URL) -> bool:
@@ -503,13 +515,29 @@ def _run_churn(server: Server, plan: ChurnPlan, *, seconds: int, workdir: Path) 
     no_writes = wrk(server.base + "/", seconds, readers_paths=readers)
     log("churn: healthz and no-writes runs done")
 
+    # The first half of the pending comments; the run through Varnish takes the rest.
+    churn, writes = with_writer(
+        plan,
+        server.env,
+        comment_ids=plan.comment_ids[: len(plan.comment_ids) // 2],
+        workdir=workdir,
+        read=lambda: wrk(server.base + "/", seconds, readers_paths=readers),
+    )
+    log("churn: run with writes done")
+    return ChurnResults(healthz, no_writes, churn, writes)
+
+
+def with_writer(
+    plan: ChurnPlan, env: dict[str, str], *, comment_ids: list[int], workdir: Path, read
+) -> tuple[WrkResult, dict]:
+    """``read()`` while bench/churn_writer.py writes, with the servers' settings ``env``."""
     plan_file = workdir / "churn-plan.json"
     plan_file.write_text(
         json.dumps(
             {
                 "moderator_id": plan.moderator_id,
                 "editor_id": plan.editor_id,
-                "comment_ids": plan.comment_ids,
+                "comment_ids": comment_ids,
                 "article_ids": plan.article_ids,
             }
         )
@@ -517,7 +545,7 @@ def _run_churn(server: Server, plan: ChurnPlan, *, seconds: int, workdir: Path) 
     writer = subprocess.Popen(
         [sys.executable, str(CHURN_WRITER), str(plan_file)],
         cwd=ROOT,
-        env={**os.environ, **server.env},
+        env={**os.environ, **env},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -527,7 +555,7 @@ def _run_churn(server: Server, plan: ChurnPlan, *, seconds: int, workdir: Path) 
             raise RuntimeError("the churn writer did not start")
         writer.stdin.write("go\n")
         writer.stdin.flush()
-        churn = wrk(server.base + "/", seconds, readers_paths=readers)
+        result = read()
         writer.stdin.close()  # the writer's signal to stop
         summary = writer.stdout.read().strip().splitlines()
         writer.wait(timeout=30)
@@ -537,8 +565,165 @@ def _run_churn(server: Server, plan: ChurnPlan, *, seconds: int, workdir: Path) 
             writer.wait()
     if writer.returncode != 0 or not summary:
         raise RuntimeError(f"the churn writer failed (exit status {writer.returncode})")
-    log("churn: run with writes done")
-    return ChurnResults(healthz, no_writes, churn, json.loads(summary[-1]))
+    return result, json.loads(summary[-1])
+
+
+# --- Readers under churn, through Varnish ---------------------------------------------
+
+VARNISH_VCL = ROOT / "deploy" / "varnish" / "toasoan.vcl"
+VARNISH_TARGET = 3.0  # × /healthz/ on gunicorn
+VARNISH_BACKENDS = """
+import directors;
+probe healthz {{ .url = "/healthz/"; .interval = 1s; .window = 3; .threshold = 2; .initial = 2; }}
+backend app {{ .host = "127.0.0.1"; .port = "{port}"; .probe = healthz; }}
+sub vcl_init {{ new apps = directors.round_robin(); apps.add_backend(app); }}
+sub vcl_recv {{ set req.backend_hint = apps.backend(); }}
+acl purgers {{ "127.0.0.1"; }}
+"""
+
+
+@dataclass
+class VarnishResults:
+    healthz: WrkResult  # on the gunicorn behind Varnish, same wrk script
+    churn: WrkResult  # the readers through Varnish while the newsroom writes
+    hits: int
+    misses: int
+    writes: dict
+
+    @property
+    def ratio(self) -> float:
+        return self.churn.requests_per_second / self.healthz.requests_per_second
+
+    @property
+    def hit_rate(self) -> float:
+        return self.hits / (self.hits + self.misses) if self.hits + self.misses else 0.0
+
+
+def varnish_counters(workdir: Path) -> dict[str, int]:
+    out = subprocess.run(
+        ["varnishstat", "-n", str(workdir), "-1", "-j"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=10,
+    ).stdout
+    counters = json.loads(out)
+    counters = counters.get("counters", counters)
+    return {k: v["value"] for k, v in counters.items() if isinstance(v, dict) and "value" in v}
+
+
+def run_varnish_churn(plan: ChurnPlan, *, seconds: int) -> VarnishResults | None:
+    """The churn scenario through Varnish, or None where varnishd is not installed."""
+    if not (shutil.which("varnishd") and shutil.which("varnishstat")):
+        log("varnish: varnishd not installed (apt-get install varnish varnish-modules), skipped")
+        return None
+    with tempfile.TemporaryDirectory(prefix="toasoan-bench-varnish-") as workdir:
+        return _run_varnish_churn(plan, seconds=seconds, workdir=Path(workdir))
+
+
+def _run_varnish_churn(plan: ChurnPlan, *, seconds: int, workdir: Path) -> VarnishResults:
+    readers, healthz_only = workdir / "readers.txt", workdir / "healthz.txt"
+    readers.write_text("\n".join(plan.paths) + "\n")
+    healthz_only.write_text("/healthz/\n")
+    varnish_port = free_port()
+    varnish = f"http://127.0.0.1:{varnish_port}"
+    env = {"NEWSROOM_PAGE_CACHE": "1", "NEWSROOM_VARNISH_PURGE_URLS": f"{varnish}/"}
+    server = start_server("behind varnish", env)
+    processes: list[subprocess.Popen] = []
+    try:
+        # The purges go out from a task worker, as in production (README).
+        processes.append(
+            subprocess.Popen(
+                [
+                    *(sys.executable, "manage.py", "db_worker", "--queue-name", "purges"),
+                    *("--interval", "0.2", "--no-startup-delay", "--verbosity", "0"),
+                ],
+                cwd=ROOT,
+                env={**os.environ, **env},
+                start_new_session=True,
+            )
+        )
+        (workdir / "toasoan-backends.vcl").write_text(VARNISH_BACKENDS.format(port=server.port))
+        processes.append(
+            subprocess.Popen(
+                [
+                    *("varnishd", "-F", "-j", "none", "-n", str(workdir / "varnish")),
+                    *("-a", f"127.0.0.1:{varnish_port}", "-f", str(VARNISH_VCL)),
+                    *("-p", f"vcl_path={workdir}:/usr/share/varnish/vcl", "-s", "malloc,512m"),
+                ],
+                stdout=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(varnish + "/healthz/", timeout=5) as response:
+                    response.read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("varnishd did not start") from None
+                time.sleep(0.3)
+
+        def read(path: str) -> None:
+            with urllib.request.urlopen(varnish + path, timeout=30) as response:
+                response.read()
+
+        with ThreadPoolExecutor(4) as pool:  # every article once, through Varnish
+            list(pool.map(read, sorted(set(plan.paths))))
+        healthz = wrk(server.base + "/", seconds, readers_paths=healthz_only)
+        before = varnish_counters(workdir / "varnish")
+        churn, writes = with_writer(
+            plan,
+            env,
+            comment_ids=plan.comment_ids[len(plan.comment_ids) // 2 :],
+            workdir=workdir,
+            read=lambda: wrk(varnish + "/", seconds, readers_paths=readers),
+        )
+        time.sleep(1)  # Varnish's worker threads add their counts a moment later
+        after = varnish_counters(workdir / "varnish")
+    finally:
+        for process in reversed(processes):
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=15)
+        stop_server(server)
+    log("varnish: churn run through Varnish done")
+    return VarnishResults(
+        healthz=healthz,
+        churn=churn,
+        hits=after["MAIN.cache_hit"] - before["MAIN.cache_hit"],
+        misses=after["MAIN.cache_miss"] - before["MAIN.cache_miss"],
+        writes=writes,
+    )
+
+
+def varnish_report(result: VarnishResults | None, *, seconds: int) -> str:
+    if result is None:
+        return "Through Varnish: not measured, varnishd is not installed."
+    met = "met" if result.ratio >= VARNISH_TARGET else "MISSED"
+    writes = result.writes
+    return "\n".join(
+        [
+            "| scenario | req/s | p50 ms | p99 ms | Varnish hits | ratio | target | writes |",
+            "|---|---|---|---|---|---|---|---|",
+            f"| /healthz/ on gunicorn, same wrk script | {result.healthz.requests_per_second:,.0f} "
+            f"| {result.healthz.p50_ms:.1f} | {result.healthz.p99_ms:.1f} | — | 1.00 | — | — |",
+            f"| readers through Varnish, churn | {result.churn.requests_per_second:,.0f} "
+            f"| {result.churn.p50_ms:.1f} | {result.churn.p99_ms:.1f} "
+            f"| {result.hit_rate * 100:.2f} % ({result.misses:,} misses) "
+            f"| {result.ratio:.2f} × healthz on gunicorn | ≥ {VARNISH_TARGET:g} × {met} "
+            f"| {writes['approved']} comments approved, "
+            f"{writes['articles_saved']} article{'' if writes['articles_saved'] == 1 else 's'} "
+            "saved |",
+            "",
+            f"Through Varnish: the same readers and writer as above for {seconds} s, "
+            "through varnishd with deploy/varnish/toasoan.vcl in front of a third cached "
+            "gunicorn (2 sync workers); each change purged by key from a task worker "
+            "(db_worker, queue purges). Hits and misses from varnishstat. Non-200 responses: "
+            f"{result.churn.page_cache['non_200']}.",
+        ]
+    )
 
 
 # --- Comment writes ---------------------------------------------------------------
@@ -948,7 +1133,8 @@ def main() -> int:
     plan = churn_plan(
         article_ids=data.bulk_article_ids,
         # One a second, with room to spare: the writer may run a little longer than wrk.
-        pending_comments=2 * churn_seconds + 20,
+        # Half for the churn run on gunicorn, half for the one through Varnish.
+        pending_comments=2 * (2 * churn_seconds + 20),
     )
 
     servers = []
@@ -966,6 +1152,7 @@ def main() -> int:
         ]
         run_scenarios(scenarios, rounds=rounds, seconds=seconds)
         churn = run_churn(cached, plan, seconds=churn_seconds)
+        through_varnish = run_varnish_churn(plan, seconds=churn_seconds)
         writer = start_server(
             "writes",
             {
@@ -1013,6 +1200,10 @@ def main() -> int:
     print("Readers while the newsroom writes (page cache on):")
     print()
     print(churn_report(churn, rerender, plan, seconds=churn_seconds))
+    print()
+    print("Readers while the newsroom writes, through Varnish:")
+    print()
+    print(varnish_report(through_varnish, seconds=churn_seconds))
     return 0
 
 

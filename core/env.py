@@ -118,3 +118,47 @@ def database_from_url(url: str, *, pool: bool = True) -> dict[str, Any]:
         # pool is dead, and each one is handed to a reader as a 503.
         "CONN_HEALTH_CHECKS": True,
     }
+
+
+def env_urls(name: str, *, environ: Mapping[str, str] = os.environ) -> list[str]:
+    """A comma-separated list of http(s) URLs; anything else stops the process."""
+    urls = env_list(name, environ=environ)
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ImproperlyConfigured(f"{name}: {url!r} is not an http:// or https:// URL.")
+    return urls
+
+
+def media_storage_from_env(*, environ: Mapping[str, str] = os.environ) -> dict[str, Any] | None:
+    """The ``STORAGES["default"]`` entry for media on S3-compatible storage, or None.
+
+    ``MEDIA_S3_BUCKET`` switches it on. ``MEDIA_S3_ENDPOINT_URL`` names a server
+    other than Amazon's (MinIO, Ceph, a provider's); ``MEDIA_S3_PUBLIC_URL`` is
+    where readers' browsers fetch the files (the bucket's address, a CDN in front
+    of it), by default the endpoint with the bucket as its first path segment.
+    Credentials are not settings: boto3 reads ``AWS_ACCESS_KEY_ID`` and
+    ``AWS_SECRET_ACCESS_KEY`` (or an instance role) from the environment itself.
+    """
+    bucket = env_str("MEDIA_S3_BUCKET", environ=environ)
+    if not bucket:
+        return None
+    endpoint = env_str("MEDIA_S3_ENDPOINT_URL", environ=environ).rstrip("/")
+    region = env_str("MEDIA_S3_REGION", "us-east-1", environ=environ)
+    public = env_str("MEDIA_S3_PUBLIC_URL", environ=environ).rstrip("/")
+    for variable, url in (("MEDIA_S3_ENDPOINT_URL", endpoint), ("MEDIA_S3_PUBLIC_URL", public)):
+        if url and urlsplit(url).scheme not in {"http", "https"}:
+            raise ImproperlyConfigured(f"{variable}={url!r} must start with http:// or https://.")
+    if not public:
+        public = (
+            f"{endpoint}/{bucket}" if endpoint else f"https://{bucket}.s3.{region}.amazonaws.com"
+        )
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "region_name": region,
+        "public_url": public,
+        "location": env_str("MEDIA_S3_PREFIX", environ=environ).strip("/"),
+    }
+    if endpoint:
+        options["endpoint_url"] = endpoint
+    return {"BACKEND": "core.objectstorage.ObjectMediaStorage", "OPTIONS": options}

@@ -7,6 +7,7 @@ in the README and turned on with ``DJANGO_ENV=production``.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -19,6 +20,8 @@ from core.env import (
     env_int,
     env_list,
     env_str,
+    env_urls,
+    media_storage_from_env,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -219,13 +222,25 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage, shared by every app server (MEDIA_S3_BUCKET;
+# core/objectstorage.py). Readers' browsers fetch the files from its public address.
+OBJECT_MEDIA = media_storage_from_env()
+MEDIA_ORIGIN = ""
+if OBJECT_MEDIA:
+    STORAGES["default"] = OBJECT_MEDIA
+    _media_public, _media_prefix = (OBJECT_MEDIA["OPTIONS"][k] for k in ("public_url", "location"))
+    MEDIA_URL = f"{_media_public}/{_media_prefix}/" if _media_prefix else f"{_media_public}/"
+    _media_parts = urlsplit(_media_public)
+    MEDIA_ORIGIN = f"{_media_parts.scheme}://{_media_parts.netloc}"
 # Without collectstatic (local runs) WhiteNoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 # Uploaded media is served by Django only off production, where a web server or
 # object storage does the job. This works with DEBUG off, so the local site
 # behaves like production otherwise.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION and not OBJECT_MEDIA)
+if SERVE_MEDIA and OBJECT_MEDIA:
+    raise ImproperlyConfigured("SERVE_MEDIA cannot be on with MEDIA_S3_BUCKET: media is not local.")
 # Files larger than this are streamed to disk instead of kept in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
@@ -306,7 +321,9 @@ TASKS = {
             "django_tasks_db.DatabaseBackend"
             if TASKS_BACKEND == "database"
             else "django.tasks.backends.immediate.ImmediateBackend"
-        )
+        ),
+        # "purges": Varnish purges (pagecache/varnish.py), worked by a worker of their own.
+        "QUEUES": ["default", "purges"],
     }
 }
 
@@ -330,6 +347,10 @@ SECURE_CSP: dict[str, list[str]] = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+if MEDIA_ORIGIN:
+    # Photos and renditions come from the object store's address.
+    SECURE_CSP["img-src"].append(MEDIA_ORIGIN)
+    SECURE_CSP["media-src"].append(MEDIA_ORIGIN)
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -419,10 +440,17 @@ NEWSROOM_RELATED_ARTICLES = 10
 # memory would let other workers serve a page from before an edit).
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", bool(REDIS_URL) or not PRODUCTION)
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("NEWSROOM_PAGE_CACHE_SECONDS", 600, minimum=1)
+# Varnish in front (deploy/varnish/): the addresses that take purges by key
+# (``PURGE`` with an ``xkey-purge`` header), one per Varnish, comma-separated.
+NEWSROOM_VARNISH_PURGE_URLS = env_urls("NEWSROOM_VARNISH_PURGE_URLS")
 # Called with the dependency keys of every change (``keys=frozenset``), after the
 # page cache has recorded it: where a shared HTTP cache in front is told to purge.
+# With Varnish configured, a background task sends them (pagecache/varnish.py).
 NEWSROOM_PAGE_CACHE_PURGE_HOOK = env_str(
-    "NEWSROOM_PAGE_CACHE_PURGE_HOOK", "pagecache.invalidation.purge_nothing"
+    "NEWSROOM_PAGE_CACHE_PURGE_HOOK",
+    "pagecache.varnish.purge_varnish"
+    if NEWSROOM_VARNISH_PURGE_URLS
+    else "pagecache.invalidation.purge_nothing",
 )
 # Uploaded images (CKEditor and article photos).
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)

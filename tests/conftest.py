@@ -234,3 +234,24 @@ def through_wsgi(
     for name, value in response_headers:
         response[name] = value
     return response
+
+
+# Servers the tests start (gunicorn, Varnish, the S3 server, fake Varnish) listen
+# here, away from the ephemeral range clients use and from other services.
+TEST_PORTS = range(18000, 19000)
+
+
+def free_test_port() -> int:
+    """A loopback TCP port in ``TEST_PORTS`` that nothing listens on right now."""
+    import socket
+
+    start = random.randrange(len(TEST_PORTS))
+    for offset in range(len(TEST_PORTS)):
+        port = TEST_PORTS[(start + offset) % len(TEST_PORTS)]
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {TEST_PORTS}")

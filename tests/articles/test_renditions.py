@@ -49,14 +49,16 @@ def test_article_page_offers_picture_with_srcset_sizes_and_dimensions(client):
     html = client.get(article.get_absolute_url()).content.decode()
     pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
     assert len(pictures) == 2
-    assert f'srcset="/media/photos/renditions/{first.pk}/480.webp 480w, ' in pictures[0]
-    assert "1200.webp 1200w" in pictures[0] and "1200.jpg 1200w" in pictures[0]
-    assert f'src="/media/photos/renditions/{first.pk}/800.jpg"' in pictures[0]
+    folder = f"/media/photos/renditions/{first.pk}"
+    assert re.search(rf'srcset="{folder}/480-[0-9a-f]{{16}}\.webp 480w, ', pictures[0])
+    assert re.search(r"1200-[0-9a-f]{16}\.webp 1200w", pictures[0])
+    assert re.search(r"1200-[0-9a-f]{16}\.jpg 1200w", pictures[0])
+    assert re.search(rf'src="{folder}/800-[0-9a-f]{{16}}\.jpg"', pictures[0])
     assert 'width="1600" height="1000"' in pictures[0]
     assert 'sizes="(min-width: 48rem) 46rem, 100vw"' in pictures[0]
     assert 'loading="lazy"' not in pictures[0]
     assert 'loading="lazy"' in pictures[1]
-    assert "900.webp 900w" in pictures[1]
+    assert re.search(r"900-[0-9a-f]{16}\.webp 900w", pictures[1])
 
 
 def test_reading_the_page_does_not_make_renditions(client, settings, django_assert_num_queries):
@@ -86,9 +88,28 @@ def test_rebuilding_keeps_files_and_removes_stale_ones(settings):
     photo.image.save("nho.jpg", ContentFile(image_bytes(size=(600, 400))))
     services.photo_renditions_build(photo=photo)
     folder = settings.MEDIA_ROOT / "photos" / "renditions" / str(photo.pk)
-    assert sorted(p.name for p in folder.iterdir()) == [
+    assert sorted(re.sub(r"-[0-9a-f]{16}", "", p.name) for p in folder.iterdir()) == [
         "480.jpg",
         "480.webp",
         "600.jpg",
         "600.webp",
     ]
+    assert sorted(f"{folder}/{p.name}" for p in folder.iterdir()) == sorted(
+        str(settings.MEDIA_ROOT / r[ext]) for r in photo.renditions for ext in ("webp", "jpg")
+    )
+
+
+def test_rebuilding_an_unchanged_photo_writes_nothing_again(settings, monkeypatch):
+    photo = large_photo(ArticleFactory())
+    names = [r["webp"] for r in photo.renditions]
+    writes = []
+    storage = photo.image.storage
+    original_save = storage.save
+    monkeypatch.setattr(
+        storage, "save", lambda *a, **k: writes.append(a[0]) or original_save(*a, **k)
+    )
+    monkeypatch.setattr(storage, "exists", lambda name: pytest.fail(f"asked storage about {name}"))
+    services.photo_renditions_build(photo=photo)
+    assert writes == []
+    assert [r["webp"] for r in Photo.objects.get(pk=photo.pk).renditions] == names
+    assert all((settings.MEDIA_ROOT / name).exists() for name in names)

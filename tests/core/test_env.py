@@ -112,3 +112,15 @@ def test_page_cache_in_production_needs_a_shared_cache(tmp_path):
 
     assert page_cache() == "False"  # per-process memory would serve stale pages
     assert page_cache(REDIS_URL="redis://127.0.0.1:6379/0") == "True"
+
+
+def test_env_urls_takes_http_addresses_and_stops_on_anything_else():
+    from core.env import env_urls
+
+    assert env_urls("V", environ={"V": "http://10.0.0.5/, https://v2.example.vn/"}) == [
+        "http://10.0.0.5/",
+        "https://v2.example.vn/",
+    ]
+    assert env_urls("V", environ={}) == []
+    with pytest.raises(ImproperlyConfigured, match=r"V: '10\.0\.0\.5:6081' is not an http"):
+        env_urls("V", environ={"V": "10.0.0.5:6081"})

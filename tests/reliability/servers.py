@@ -175,16 +175,24 @@ class Server:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def stop(self) -> None:
+        _stop(self.process)
+
 
 @contextmanager
 def gunicorn(
-    env: dict[str, str], log_path: Path, *, workers: int = 2, access_log: bool = False
+    env: dict[str, str],
+    log_path: Path,
+    *,
+    workers: int = 2,
+    access_log: bool = False,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """gunicorn with ``workers`` sync workers on a free loopback port, stopped on exit.
+    """gunicorn with ``workers`` sync workers on loopback (``port`` or a free one), stopped on exit.
 
     With ``access_log``, each request is logged as "access <worker pid> <path>".
     """
-    port = free_port()
+    port = port or free_port()
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
             [
