@@ -24,7 +24,7 @@ from articles.forms import (
     PhotoInlineForm,
     SectionAdminForm,
 )
-from articles.models import Article, Attachment, Author, Byline, Photo, Section
+from articles.models import Article, Attachment, Author, Byline, Photo, Section, Tag
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -73,6 +73,16 @@ class AuthorAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.author_save(author=obj)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    fields = ("name", "slug")
+
+    def save_model(self, request, obj, form, change):
+        services.tag_save(tag=obj)
 
 
 class BylineInline(admin.TabularInline):
@@ -156,6 +166,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
     list_filter = (PublicationFilter, "status", "section", "published_at")
     list_select_related = ("section",)
+    autocomplete_fields = ("tags",)
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
     actions = ("publish_now", "unpublish")
@@ -167,7 +178,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
+        (None, {"fields": ("title", "section", "lead", "body", "tags", "loaded_version")}),
         (
             _("Xuất bản"),
             {"fields": ("status", "published_at", "expires_at", "comments_closed")},
