@@ -134,7 +134,7 @@ class _RedisBuffer:
                 self.client.rename(self.pending, self.flushing)
             except ResponseError:  # "no such key": nothing was read since the last flush
                 return {}
-        raw: dict[Any, Any] = self.client.hgetall(self.flushing)  # type: ignore[assignment]
+        raw: dict[Any, Any] = self.client.hgetall(self.flushing)
         return {_text(field): int(count) for field, count in raw.items()}
 
     def done(self) -> None:

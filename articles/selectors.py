@@ -237,13 +237,12 @@ def related_articles(
             .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at", "-id")[:limit]
         )
-    if len(related) < limit:
-        related += list(
-            others.filter(section_id=article.section_id)
-            .exclude(pk__in=[row.pk for row in related])
-            .order_by("-published_at", "-id")[: limit - len(related)]
-        )
-    return related
+    # Read even when the tags fill the list, so the page always makes the same queries;
+    # ``limit`` of them leave enough after dropping those already listed.
+    shown = {row.pk for row in related}
+    same_section = others.filter(section_id=article.section_id).order_by("-published_at", "-id")
+    related += [row for row in same_section[:limit] if row.pk not in shown]
+    return related[:limit]
 
 
 @dataclass(frozen=True)
