@@ -2,7 +2,6 @@
 the tags' sitemap, and "Tin liên quan" by shared tags then section."""
 
 from datetime import timedelta
-from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from articles import selectors, services
 from articles.models import Article, Tag
+from tests.articles.test_feeds_and_sitemaps import sitemap_locations
 from tests.conftest import article_page_queries
 from tests.factories import ArticleFactory, SectionFactory, TagFactory
 
@@ -111,9 +111,7 @@ def test_tag_feed_parses_and_lists_the_newest_tagged_article(client, tagged):
 def test_tags_sitemap_lists_tags_readers_can_see_an_article_under(client, tagged):
     TagFactory(name="Chỉ có bản nháp").articles.add(tagged["draft"])
     TagFactory(name="Trống")
-    tree = ElementTree.fromstring(client.get("/sitemap-tu-khoa.xml").content)
-    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    locations = [loc.text for loc in tree.iter(f"{namespace}loc")]
+    _tree, locations = sitemap_locations(client, "/sitemap-tu-khoa.xml")
     assert locations == [
         "https://tin.example.vn/tu-khoa/cau-rong/",
         "https://tin.example.vn/tu-khoa/da-nang/",

@@ -51,7 +51,7 @@ def test_tagging_an_article_re_renders_that_tag_and_the_pages_showing_it_only(cl
 
 
 def test_tagging_from_the_tag_side_and_clearing_re_render_too(client, tagged):
-    a, b = tagged["a"], tagged["b"]
+    a = tagged["a"]
     warm(client, "/tu-khoa/le-hoi/", a.get_absolute_url())
     tagged["festival"].articles.add(a)
     assert a.title in client.get("/tu-khoa/le-hoi/").content.decode()
