@@ -243,6 +243,18 @@ def test_24_hours_and_7_days_rank_what_readers_may_see(reads):
     assert [a.title for a in most_read.week] == ["Bài được đọc cả tuần", "Tin nóng hôm nay"]
 
 
+def test_many_hidden_articles_read_a_lot_do_not_crowd_out_the_visible(reads):
+    now = timezone.now()
+    for number in range(30):
+        draft = ArticleFactory(
+            title=f"Nháp {number}", status=Article.Status.DRAFT, published_at=None
+        )
+        add_views(draft, hours_ago=1, views=9000 + number, now=now)
+    article_views_flush()
+    most_read = selectors.most_read_articles()
+    assert [a.title for a in most_read.day] == ["Tin nóng hôm nay", "Bài được đọc cả tuần"]
+
+
 def test_an_article_withdrawn_after_the_flush_leaves_the_lists_at_once(reads):
     article_views_flush()
     services.articles_unpublish(articles=Article.objects.filter(pk=reads["today"].pk))
