@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -26,7 +27,7 @@ from articles.forms import (
     PhotoInlineForm,
     SectionAdminForm,
 )
-from articles.models import Article, Attachment, Author, Byline, Photo, Section
+from articles.models import Article, Attachment, Author, Byline, Photo, Section, Tag
 from articles.templatetags.portal import compact_datetime, iso_datetime, portal_datetime
 
 if TYPE_CHECKING:
@@ -93,6 +94,16 @@ class AuthorAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.author_save(author=obj)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    fields = ("name", "slug")
+
+    def save_model(self, request, obj, form, change):
+        services.tag_save(tag=obj)
 
 
 class BylineInline(admin.TabularInline):
@@ -179,6 +190,16 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     # also scheduled from live, which the model's plain status cannot.
     list_filter = (PublicationFilter, "section", "published_at")
     list_select_related = ("section",)
+    autocomplete_fields = ("tags",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if formfield is not None and db_field.name == "tags":
+            # Named like the inlines' pickers, for autocomplete-names.js to pass on.
+            widget = getattr(formfield.widget, "widget", formfield.widget)
+            widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        return formfield
+
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
     actions = ("publish_now", "unpublish")
@@ -190,7 +211,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
+        (None, {"fields": ("title", "section", "lead", "body", "tags", "loaded_version")}),
         (
             _("Xuất bản"),
             {"fields": ("status", "published_at", "expires_at", "comments_closed")},

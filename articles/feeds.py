@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds of the newest published articles: the whole site, a section, an author.
+"""RSS 2.0 feeds of the newest published articles: the whole site, a section, an author, a tag.
 
 Django's syndication framework writes the XML. Every URL in a feed is absolute
 and starts with ``NEWSROOM_SITE_URL``, never with the request's Host, because
@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from articles import selectors
-from articles.models import Author, Section
+from articles.models import Author, Section, Tag
 from articles.selectors import FeedItem
 
 FEED_ITEMS = 30
@@ -125,3 +125,23 @@ class AuthorFeed(LatestArticlesFeed):
 
     def items(self, obj: Any = None) -> list[FeedItem]:
         return selectors.feed_articles(limit=FEED_ITEMS, author=obj)
+
+
+class TagFeed(LatestArticlesFeed):
+    def get_object(self, request: Any, *args: Any, tag_slug: str = "", **kwargs: Any) -> Tag:
+        return get_object_or_404(Tag, slug=tag_slug)
+
+    def title(self, obj: Any = None) -> str:
+        return f"{obj.name} - {settings.NEWSROOM_SITE_NAME}"
+
+    def description(self, obj: Any = None) -> str:
+        return _("Tin mới nhất với từ khóa %(tag)s.") % {"tag": obj.name}
+
+    def link(self, obj: Any = None) -> str:
+        return absolute(obj.get_absolute_url())
+
+    def path(self, obj: Any = None) -> str:
+        return f"{obj.get_absolute_url()}rss/"
+
+    def items(self, obj: Any = None) -> list[FeedItem]:
+        return selectors.feed_articles(limit=FEED_ITEMS, tag=obj)

@@ -88,6 +88,7 @@ class ArticleAdminForm(forms.ModelForm):
             "published_at",
             "expires_at",
             "comments_closed",
+            "tags",
         )
 
     def clean_title(self) -> str:

@@ -79,6 +79,32 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"author_slug": self.slug})
 
 
+class Tag(models.Model):
+    """A keyword ("Từ khóa") editors attach to articles; each has a page and a feed."""
+
+    name = models.CharField(_("từ khóa"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ từ khóa."),
+    )
+
+    objects = SignallingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("từ khóa")
+        verbose_name_plural = pgettext_lazy("plural", "từ khóa")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", kwargs={"tag_slug": self.slug})
+
+
 class ArticleQuerySet(SignallingQuerySet):
     def published(self) -> "ArticleQuerySet":
         """What readers may see: published, the publish time has come, the expiry has not.
@@ -190,6 +216,13 @@ class Article(models.Model):
     )
     authors = models.ManyToManyField(
         Author, through="Byline", related_name="articles", verbose_name=_("tác giả")
+    )
+    tags = models.ManyToManyField(
+        Tag,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("từ khóa"),
+        help_text=_("Các từ khóa của bài; bạn đọc bấm vào để xem mọi bài cùng từ khóa."),
     )
 
     objects = ArticleQuerySet.as_manager()
@@ -425,6 +458,37 @@ class Attachment(models.Model):
     @property
     def label(self) -> str:
         return DocumentKind(self.kind).label
+
+
+class ArticleViewCount(models.Model):
+    """How many times readers opened an article in one hour.
+
+    Written in batches from the buffer the beacon fills (``articles/readership.py``),
+    never on a reader's request; the most-read lists add up the last 24 hours or 7 days.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="view_counts"
+    )
+    hour = models.DateTimeField(_("giờ"))
+    views = models.PositiveIntegerField(_("lượt đọc"), default=0)
+
+    objects = SignallingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-hour", "article")
+        verbose_name = _("lượt đọc theo giờ")
+        verbose_name_plural = pgettext_lazy("plural", "lượt đọc theo giờ")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "hour"], name="article_view_count_hour"),
+        ]
+        indexes = [
+            # The ranking's scan of the last 7 days.
+            models.Index(fields=["hour", "article"], name="article_view_count_hour_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}: {self.views}"
 
 
 # Registered with the app from here; see that module for why it is apart.

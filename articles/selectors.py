@@ -10,10 +10,20 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, QuerySet, Window
+from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from articles.models import Article, Attachment, Author, Byline, Photo, Section
+from articles import readership
+from articles.models import (
+    Article,
+    ArticleViewCount,
+    Attachment,
+    Author,
+    Byline,
+    Photo,
+    Section,
+    Tag,
+)
 from core.dependencies import depends_on, list_key
 from core.text import fold_for_search, normalize_text
 
@@ -191,6 +201,82 @@ def section_articles(section: Section) -> QuerySet[Article]:
     )
 
 
+def tag_articles(tag: Tag) -> QuerySet[Article]:
+    depends_on(list_key(Article, tag=tag.pk))
+    return article_listing(Article.objects.published().filter(tags=tag)).order_by(
+        "-published_at", "-id"
+    )
+
+
+def article_tags(article: Article) -> list[Tag]:
+    """The tags of ``article``, by name: one query."""
+    return list(Tag.objects.filter(articles=article).order_by("name"))
+
+
+def related_articles(
+    article: Article, *, tags: list[Tag], limit: int | None = None
+) -> list[Article]:
+    """ "Tin liên quan": reader-visible articles sharing the most tags with ``article``
+    (newest first among equals), then the newest of its section; never ``article`` itself.
+
+    Two queries whatever the numbers of tags and articles (one without tags).
+    """
+    limit = limit or settings.NEWSROOM_TAGGED_RELATED_ARTICLES
+    tag_ids = [tag.pk for tag in tags]
+    depends_on(list_key(Article, section=article.section_id))
+    depends_on(*(list_key(Article, tag=pk) for pk in tag_ids))
+    others = (
+        article_listing(Article.objects.published())
+        .defer("approved_comment_count")
+        .exclude(pk=article.pk)
+    )
+    related: list[Article] = []
+    if tag_ids:
+        related = list(
+            others.filter(tags__in=tag_ids)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at", "-id")[:limit]
+        )
+    # Read even when the tags fill the list, so the page always makes the same queries;
+    # ``limit`` of them leave enough after dropping those already listed.
+    shown = {row.pk for row in related}
+    same_section = others.filter(section_id=article.section_id).order_by("-published_at", "-id")
+    related += [row for row in same_section[:limit] if row.pk not in shown]
+    return related[:limit]
+
+
+@dataclass(frozen=True)
+class MostRead:
+    day: list[Article]
+    week: list[Article]
+
+
+def most_read_articles(*, limit: int | None = None) -> MostRead:
+    """The most-read visible articles of the last 24 hours and 7 days.
+
+    The ranking comes from the cache, where the last flush of the read counts left
+    it (``articles/readership.py``); the articles in one query. The pages depend
+    on the ranking's key, which changes at most once per flush.
+    """
+    limit = limit or settings.NEWSROOM_MOST_READ_ARTICLES
+    depends_on(list_key(ArticleViewCount))
+    ranking = readership.most_read_ranking()
+    ids = {pk for window in ranking.values() for pk in window}
+    if not ids:
+        return MostRead(day=[], week=[])
+    articles = {
+        row.pk: row
+        for row in article_listing(Article.objects.published().filter(pk__in=ids)).defer(
+            "approved_comment_count"
+        )
+    }
+
+    def ranked(name: str) -> list[Article]:
+        return [articles[pk] for pk in ranking.get(name, []) if pk in articles][:limit]
+
+    return MostRead(day=ranked("day"), week=ranked("week"))
+
+
 def author_articles(author: Author) -> QuerySet[Article]:
     depends_on(list_key(Article, author=author.pk))
     return article_listing(
@@ -234,7 +320,11 @@ class FeedItem:
 
 
 def feed_articles(
-    *, limit: int, section: Section | None = None, author: Author | None = None
+    *,
+    limit: int,
+    section: Section | None = None,
+    author: Author | None = None,
+    tag: Tag | None = None,
 ) -> list[FeedItem]:
     """The newest published articles for a feed, with their section, bylines and first photo.
 
@@ -248,6 +338,9 @@ def feed_articles(
     elif author is not None:
         depends_on(list_key(Article, author=author.pk))
         queryset = queryset.filter(bylines__author=author).distinct()
+    elif tag is not None:
+        depends_on(list_key(Article, tag=tag.pk))
+        queryset = queryset.filter(tags=tag)
     else:
         depends_on(list_key(Article))
     articles = list(queryset.order_by("-published_at", "-id")[:limit])

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from articles import revisions
-from articles.models import Article, Author, Photo, Section
+from articles.models import Article, Author, Photo, Section, Tag
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
 from articles.templatetags.portal import portal_datetime
@@ -28,7 +28,7 @@ from core.text import fold_for_search, normalize_text, vietnamese_slugify
 RESERVED_SECTION_SLUGS = frozenset(
     {"admin", "tac-gia", "tim-kiem", "ngon-ngu", "xem-truoc", "binh-luan", "captcha", "ckeditor",
      "dinh-chinh", "static", "media", "healthz", "i18n", "robots-txt", "favicon-ico", "rss",
-     "van-ban"}
+     "van-ban", "tu-khoa", "luot-doc"}
 )  # fmt: skip
 
 
@@ -111,6 +111,16 @@ def author_save(*, author: Author) -> Author:
         author.slug = unique_slug(Author, author.name, instance_pk=author.pk, max_length=140)
     author.save()
     return author
+
+
+def tag_save(*, tag: Tag) -> Tag:
+    """Save a tag with its name in NFC and a Vietnamese slug made on the server."""
+    tag.name = normalize_text(tag.name).strip()
+    tag.slug = vietnamese_slugify(tag.slug, max_length=120) if tag.slug else ""
+    if not tag.slug:
+        tag.slug = unique_slug(Tag, tag.name, instance_pk=tag.pk, max_length=120)
+    tag.save()
+    return tag
 
 
 def article_prepare(*, article: Article) -> Article:

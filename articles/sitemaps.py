@@ -1,4 +1,4 @@
-"""Sitemaps for search engines: articles (with lastmod), sections, authors, and Google News.
+"""Sitemaps for search engines: articles (with lastmod), sections, authors, tags, Google News.
 
 Django's sitemaps framework writes them. URLs start with ``NEWSROOM_SITE_URL``
 (the framework would otherwise take the request's Host, and sitemaps are
@@ -17,7 +17,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Section, Tag
 from core.dependencies import depends_on, list_key
 
 
@@ -90,8 +90,19 @@ class AuthorSitemap(PortalSitemap):
         return Author.objects.filter(bylines__article__in=published).distinct().order_by("name")
 
 
+class TagSitemap(PortalSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        # Tags that readers can see an article under; a tag's page is empty otherwise.
+        depends_on(list_key(Article), list_key(Tag))
+        published = Article.objects.published()
+        return Tag.objects.filter(articles__in=published).distinct().order_by("name")
+
+
 SITEMAPS: dict[str, type[Sitemap[Any]]] = {
     "bai-viet": ArticleSitemap,
     "chuyen-muc": SectionSitemap,
     "tac-gia": AuthorSitemap,
+    "tu-khoa": TagSitemap,
 }

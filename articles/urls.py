@@ -11,6 +11,9 @@ urlpatterns = [
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("tac-gia/<slug:author_slug>/", views.AuthorView.as_view(), name="author"),
     path("tac-gia/<slug:author_slug>/rss/", feeds.AuthorFeed(), name="author_feed"),
+    path("tu-khoa/<slug:tag_slug>/", views.TagView.as_view(), name="tag"),
+    path("tu-khoa/<slug:tag_slug>/rss/", feeds.TagFeed(), name="tag_feed"),
+    path("luot-doc/<int:pk>/", views.article_view_beacon, name="view_beacon"),
     path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
     path(
         "van-ban/<int:pk>/<slug:slug>.<slug:extension>",

@@ -18,14 +18,16 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView, TemplateView
 
-from articles import corrections, selectors, sitemaps
+from articles import corrections, readership, selectors, sitemaps
 from articles.attachments import content_disposition
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Section, Tag
 from articles.renditions import ARTICLE_IMAGE_SIZES
 from core.dependencies import RecordedLazy
+from core.http import client_ip
 
 logger = logging.getLogger("articles")
 
@@ -34,7 +36,11 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fronts=selectors.home_fronts(), **kwargs)
+        return super().get_context_data(
+            fronts=selectors.home_fronts(),
+            most_read=RecordedLazy(selectors.most_read_articles),
+            **kwargs,
+        )
 
 
 class SectionView(ListView):
@@ -63,6 +69,19 @@ class AuthorView(ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+class TagView(ListView):
+    template_name = "articles/tag_detail.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["tag_slug"])
+        return selectors.tag_articles(self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
 class SearchView(ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
@@ -88,6 +107,19 @@ def article_detail(request: HttpRequest, section_slug: str, slug: str, pk: int) 
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
     return render(request, "articles/article_detail.html", article_page_context(article))
+
+
+# No CSRF token: the page that sends it is the same for every reader (cached), and
+# the worst a forged beacon can do is one read, once per address and window.
+@csrf_exempt
+@require_POST
+def article_view_beacon(request: HttpRequest, pk: int) -> HttpResponse:
+    """Count a read of article ``pk`` (sent by static/js/views.js); 204, no database write."""
+    if settings.NEWSROOM_COUNT_VIEWS and readership.request_is_countable(request):
+        readership.article_view_record(article_id=pk, address=client_ip(request))
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @never_cache
@@ -140,6 +172,7 @@ def article_page_context(article: Article) -> dict:
     the photos, bylines and newer/older lists are neither read nor rendered.
     """
     parts = RecordedLazy(lambda: selectors.article_parts(article))
+    tags = RecordedLazy(lambda: selectors.article_tags(article))
     return {
         "article": article,
         "bylines": RecordedLazy(lambda: parts().bylines),
@@ -149,6 +182,10 @@ def article_page_context(article: Article) -> dict:
         "newer_articles": RecordedLazy(lambda: parts().newer),
         "older_articles": RecordedLazy(lambda: parts().older),
         "corrections": RecordedLazy(lambda: corrections.article_corrections(article=article)),
+        "tags": tags,
+        "related_articles": RecordedLazy(lambda: selectors.related_articles(article, tags=tags())),
+        "most_read": RecordedLazy(selectors.most_read_articles),
+        "count_views": settings.NEWSROOM_COUNT_VIEWS,
     }
 
 

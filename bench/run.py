@@ -54,6 +54,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 READERS_SCRIPT = ROOT / "bench" / "readers.lua"
+BEACON_SCRIPT = ROOT / "bench" / "beacon.lua"
 CHURN_WRITER = ROOT / "bench" / "churn_writer.py"
 ADMIN_URL = os.environ.get(
     "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
@@ -117,8 +118,10 @@ def log(message: str) -> None:
     print(f"[bench {time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
 
 
-# The servers this run starts listen in this range, away from the ephemeral ports.
-PORTS = range(18000, 19000)
+# The servers this run starts listen in this range, away from the ephemeral ports;
+# BENCH_PORTS ("19000-19499") narrows it, so two runs on one machine stay apart.
+_first, _, _last = os.environ.get("BENCH_PORTS", "18000-18999").partition("-")
+PORTS = range(int(_first), int(_last) + 1)
 
 
 def free_port() -> int:
@@ -338,12 +341,20 @@ def to_ms(value: str) -> float:
 
 
 def wrk(
-    url: str, seconds: int, connections: int = 8, *, readers_paths: Path | None = None
+    url: str,
+    seconds: int,
+    connections: int = 8,
+    *,
+    readers_paths: Path | None = None,
+    beacon_ids: Path | None = None,
 ) -> WrkResult:
-    """wrk against ``url``, or over the paths in ``readers_paths`` through bench/readers.lua."""
+    """wrk against ``url``, or over the paths in ``readers_paths`` through bench/readers.lua,
+    or beacons for the article ids in ``beacon_ids`` through bench/beacon.lua."""
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if readers_paths:
         command += ["-s", str(READERS_SCRIPT), url, "--", str(readers_paths)]
+    elif beacon_ids:
+        command += ["-s", str(BEACON_SCRIPT), url, "--", str(beacon_ids)]
     else:
         command.append(url)
     out = subprocess.run(
@@ -392,6 +403,106 @@ def run_scenarios(scenarios: list[Scenario], *, rounds: int, seconds: int) -> No
             scenario.baselines.append(wrk(scenario.server.base + "/healthz/", seconds))
             scenario.runs.append(wrk(scenario.server.base + scenario.path, seconds))
         log(f"round {round_number}/{rounds} done")
+
+
+# --- Counting reads ("Đọc nhiều") ------------------------------------------------------
+
+COUNTING_TARGET = 0.95  # a cached hit with counting on, × the same hit with it off
+
+
+@dataclass
+class CountingResults:
+    hits_on: list[WrkResult]  # cached article, counting on (the page carries the beacon)
+    hits_off: list[WrkResult]  # the same, counting off, measured just before
+    beacons: list[WrkResult]  # the beacon itself, each from a new reader
+    flushed: str  # what articles_flush_views said afterwards
+
+    @property
+    def hit_ratios(self) -> list[float]:
+        return [
+            on.requests_per_second / off.requests_per_second
+            for on, off in zip(self.hits_on, self.hits_off, strict=True)
+        ]
+
+    @property
+    def view_ratios(self) -> list[float]:
+        """A reader's whole view (hit + beacon) against a hit alone, in server time."""
+        return [
+            (1 / on.requests_per_second)
+            / (1 / on.requests_per_second + 1 / beacon.requests_per_second)
+            for on, beacon in zip(self.hits_on, self.beacons, strict=True)
+        ]
+
+
+def run_counting(
+    counting: Server,
+    not_counting: Server,
+    path: str,
+    article_ids: list[int],
+    *,
+    rounds: int,
+    seconds: int,
+) -> CountingResults:
+    """What counting reads costs a cached article hit, against the same hit with it off.
+
+    Both servers run the page cache with the same settings but NEWSROOM_COUNT_VIEWS;
+    rounds alternate between them so the machine's load falls on both alike. The
+    beacons' own throughput is measured on the counting server right after.
+    """
+    with tempfile.TemporaryDirectory(prefix="toasoan-bench-beacons-") as workdir:
+        ids_file = Path(workdir) / "ids.txt"
+        ids_file.write_text("\n".join(map(str, article_ids)) + "\n")
+        for server in (counting, not_counting):
+            wrk(server.base + path, 1)
+        wrk(counting.base + "/", 1, beacon_ids=ids_file)
+        results = CountingResults([], [], [], "")
+        for round_number in range(1, rounds + 1):
+            # Which server goes first alternates: the second run of a pair tended to be slower.
+            pair = [(results.hits_off, not_counting), (results.hits_on, counting)]
+            for runs, server in pair if round_number % 2 else reversed(pair):
+                runs.append(wrk(server.base + path, seconds))
+            results.beacons.append(wrk(counting.base + "/", seconds, beacon_ids=ids_file))
+            log(f"counting round {round_number}/{rounds} done")
+    flushed = subprocess.run(
+        [sys.executable, "manage.py", "articles_flush_views"],
+        cwd=ROOT,
+        env={**os.environ, **counting.env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    results.flushed = flushed.stdout.strip()
+    return results
+
+
+def counting_report(results: CountingResults) -> str:
+    def spread(values: list[float]) -> str:
+        return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+    def rps(runs: list[WrkResult]) -> str:
+        return f"{statistics.median(r.requests_per_second for r in runs):,.0f}"
+
+    hit_ratio = statistics.median(results.hit_ratios)
+    met = "met" if hit_ratio >= COUNTING_TARGET else "MISSED"
+    lines = [
+        "| scenario | req/s median | p50 ms | p99 ms | ratio median (min–max) | target |",
+        "|---|---|---|---|---|---|",
+        f"| article, cached, counting off | {rps(results.hits_off)} | "
+        f"{statistics.median(r.p50_ms for r in results.hits_off):.1f} | "
+        f"{statistics.median(r.p99_ms for r in results.hits_off):.1f} | 1.00 | — |",
+        f"| article, cached, counting on | {rps(results.hits_on)} | "
+        f"{statistics.median(r.p50_ms for r in results.hits_on):.1f} | "
+        f"{statistics.median(r.p99_ms for r in results.hits_on):.1f} | "
+        f"{spread(results.hit_ratios)} × counting off | ≥ {COUNTING_TARGET} {met} |",
+        f"| beacon (a new reader each, counted in Redis) | {rps(results.beacons)} | "
+        f"{statistics.median(r.p50_ms for r in results.beacons):.1f} | "
+        f"{statistics.median(r.p99_ms for r in results.beacons):.1f} | "
+        f"{spread(results.view_ratios)} × a hit alone, for hit + beacon | — |",
+        "",
+        f"Non-2xx responses: {sum(r.non_2xx for r in results.hits_on + results.beacons)}. "
+        f"Afterwards, articles_flush_views: {results.flushed}",
+    ]
+    return "\n".join(lines)
 
 
 # --- Readers under churn ------------------------------------------------------------
@@ -1143,6 +1254,13 @@ def main() -> int:
         servers.append(cached)
         uncached = start_server("uncached", {"NEWSROOM_PAGE_CACHE": "0"})
         servers.append(uncached)
+        # The counting pair: alike but for NEWSROOM_COUNT_VIEWS; one proxy trusted, so
+        # the beacons' X-Forwarded-For makes each a new reader.
+        counting_env = {"NEWSROOM_PAGE_CACHE": "1", "TRUSTED_PROXY_COUNT": "1"}
+        counting_on = start_server("counting", {**counting_env, "NEWSROOM_COUNT_VIEWS": "1"})
+        servers.append(counting_on)
+        counting_off = start_server("not counting", {**counting_env, "NEWSROOM_COUNT_VIEWS": "0"})
+        servers.append(counting_off)
         scenarios = [
             Scenario("article, cached", cached, data.plain_article_url),
             Scenario("article, uncached", uncached, data.plain_article_url),
@@ -1151,6 +1269,17 @@ def main() -> int:
             Scenario("section, uncached", uncached, data.section_url),
         ]
         run_scenarios(scenarios, rounds=rounds, seconds=seconds)
+        counting = run_counting(
+            counting_on,
+            counting_off,
+            data.plain_article_url,
+            data.bulk_article_ids,
+            rounds=rounds,
+            seconds=seconds,
+        )
+        for server in (counting_on, counting_off):
+            servers.remove(server)
+            stop_server(server)
         churn = run_churn(cached, plan, seconds=churn_seconds)
         through_varnish = run_varnish_churn(plan, seconds=churn_seconds)
         writer = start_server(
@@ -1196,6 +1325,10 @@ def main() -> int:
     )
     print()
     print(table)
+    print()
+    print("Counting reads for “Đọc nhiều” (page cache on, Redis buffer):")
+    print()
+    print(counting_report(counting))
     print()
     print("Readers while the newsroom writes (page cache on):")
     print()

@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Author, Byline, Photo, Section
+from articles.models import Article, ArticleViewCount, Author, Byline, Photo, Section, Tag
+from articles.readership import hour_of
 from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
 from core.text import vietnamese_slugify
 from demo.content import ARTICLES, AUTHORS, SECTIONS
@@ -57,6 +58,50 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
     return result
 
 
+# Demo tags, each given to the articles whose title or lead mentions one of its words.
+DEMO_TAGS: dict[str, tuple[str, ...]] = {
+    "Hòa Bình": ("hòa bình",),
+    "Đông Hòa": ("đông hòa",),
+    "Giao thông": ("giao thông", "xe buýt", "cầu vượt", "phân luồng"),
+    "Dịch vụ công": ("hành chính công", "dịch vụ công", "thủ tục"),
+    "HĐND thành phố": ("hđnd",),
+    "Chợ truyền thống": ("chợ",),
+    "Chuyển đổi số": ("chuyển đổi số", "trực tuyến", "thương mại điện tử", "không dùng tiền mặt"),
+    "Môi trường": ("cây xanh", "rác", "kênh mương", "ngập"),
+    "Y tế": ("vắc xin", "y tế", "huyết áp"),
+    "Giáo dục": ("trường", "thư viện", "học sinh", "học bổng"),
+}
+
+
+def demo_tags_apply(articles: list[Article]) -> None:
+    for name, words in DEMO_TAGS.items():
+        tag = services.tag_save(tag=Tag(name=name))
+        tagged = [
+            article
+            for article in articles
+            if any(word in f"{article.title} {article.lead}".lower() for word in words)
+        ]
+        tag.articles.add(*tagged)
+
+
+def demo_view_counts_add(articles: list[Article], *, now: datetime) -> None:
+    """Some reads over the last week, so the home page shows "Đọc nhiều" at once.
+
+    Deterministic (by position), as if flushed from the beacon's buffer.
+    """
+    rows = []
+    current = hour_of(now)
+    for position, article in enumerate(articles):
+        assert article.published_at is not None
+        for hours_ago in range(0, 7 * 24, 7):
+            hour = current - timedelta(hours=hours_ago)
+            if hour < hour_of(article.published_at):
+                break
+            views = (position * 37 + hours_ago * 11) % 23 + (5 if hours_ago < 24 else 1)
+            rows.append(ArticleViewCount(article=article, hour=hour, views=views))
+    ArticleViewCount.objects.bulk_create(rows)
+
+
 @transaction.atomic
 def demo_content_load(
     *,
@@ -81,6 +126,7 @@ def demo_content_load(
             author=Author(name=data["name"], bio=data["bio"])
         )
     photo_seed = 0
+    created: list[Article] = []
     for data in ARTICLES:
         hour, minute = (int(part) for part in data["time"].split(":"))
         published_at = timezone.localtime(now - timedelta(days=data["days_ago"])).replace(
@@ -115,6 +161,9 @@ def demo_content_load(
             demo_photo.image.save(name, ContentFile(make_demo_photo(photo_seed)), save=False)
             demo_photo.save()
             services.photo_renditions_build(photo=demo_photo)
+        created.append(article)
         if on_article is not None:
             on_article()
+    demo_tags_apply(created)
+    demo_view_counts_add(created, now=now)
     return len(ARTICLES)

@@ -434,6 +434,14 @@ NEWSROOM_OUTLET_CODE = env_str("NEWSROOM_OUTLET_CODE", "HNP")
 NEWSROOM_ARTICLES_PER_PAGE = env_int("NEWSROOM_ARTICLES_PER_PAGE", 20, minimum=1, maximum=200)
 NEWSROOM_HOME_ARTICLES_PER_SECTION = env_int("NEWSROOM_HOME_ARTICLES_PER_SECTION", 5, minimum=1)
 NEWSROOM_RELATED_ARTICLES = 10
+# "Tin liên quan" (by shared tags, then the same section) and "Đọc nhiều" lengths.
+NEWSROOM_TAGGED_RELATED_ARTICLES = env_int("NEWSROOM_TAGGED_RELATED_ARTICLES", 5, minimum=1)
+NEWSROOM_MOST_READ_ARTICLES = env_int("NEWSROOM_MOST_READ_ARTICLES", 5, minimum=1, maximum=50)
+# Counting reads (articles/readership.py): a beacon from the page, buffered in the
+# cache (Redis) and written by ``manage.py articles_flush_views``. Off: no beacon script.
+NEWSROOM_COUNT_VIEWS = env_bool("NEWSROOM_COUNT_VIEWS", True)
+# One reader's reloads of an article within this many seconds count once.
+NEWSROOM_VIEW_DEDUPE_SECONDS = env_int("NEWSROOM_VIEW_DEDUPE_SECONDS", 1800, minimum=1)
 # Whole-page cache for anonymous readers (pagecache/middleware.py explains how it stays correct).
 # Its invalidation lives in the cache, so several server processes need a shared
 # one: in production the page cache is on only with REDIS_URL (per-process local

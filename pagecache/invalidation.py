@@ -30,6 +30,13 @@ What each change touches:
   author's list;
 * an author: ``author:<id>``; a section: ``section:<id>`` and the menu, which
   is on every page;
+* a tag: ``tag:<id>`` and ``tag`` (the tags' sitemap); tagging or untagging an
+  article (``m2m_changed``, either side): the article and the lists of those tags
+  (``article?tag=<id>``: the tag's page and feed, and "Tin liên quan" of the
+  articles sharing it);
+* the most-read ranking (``articles.readership.most_read_changed``, sent by a
+  flush of the read counts when the ranking moved): ``articleviewcount``, the
+  most-read lists, at most once per flush and never per read;
 * a correction or update: its article (whose page shows it, and whose
   modified time moves) and the list of corrections (``correction``). Each
   correction a page loads records its article's key, so the article page
@@ -47,6 +54,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import (
+    m2m_changed,
     post_delete,
     post_init,
     post_migrate,
@@ -144,10 +152,11 @@ def article_list_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     rows = list(rows)
     # ``article``: lists of every section at once (feeds, sitemaps).
     keys = {list_key(Article)} | {list_key(Article, section=section_id) for _pk, section_id in rows}
-    authors = Byline.objects.filter(article_id__in=[pk for pk, _s in rows]).values_list(
-        "author_id", flat=True
-    )
+    ids = [pk for pk, _s in rows]
+    authors = Byline.objects.filter(article_id__in=ids).values_list("author_id", flat=True)
     keys.update(list_key(Article, author=author_id) for author_id in set(authors))
+    tags = Article.tags.through.objects.filter(article_id__in=ids).values_list("tag_id", flat=True)
+    keys.update(list_key(Article, tag=tag_id) for tag_id in set(tags))
     return keys
 
 
@@ -359,6 +368,59 @@ def _correction_rows_changed(
 _correction_rows_changing = _correction_rows_changed  # a note moved to another article
 
 
+def _tag_changed(sender: type[Model], instance: Any, **kwargs: object) -> None:
+    keys_changed({object_key(sender, instance.pk), list_key(sender)})
+
+
+def _tag_rows_changed(
+    sender: type[Model], pks: list[int], fields: frozenset[str], **kwargs: object
+) -> None:
+    keys_changed({object_key(sender, pk) for pk in pks} | {list_key(sender)})
+
+
+# The tags an article had before ``article.tags.clear()``, stashed between pre and post.
+_CLEARED_TAGS = "_pagecache_cleared_tags"
+
+
+def _tagging_changed(
+    sender: type[Model],
+    instance: Any,
+    action: str,
+    reverse: bool,
+    pk_set: set[int] | None,
+    **kwargs: object,
+) -> None:
+    """An article tagged or untagged, from either side (``article.tags``, ``tag.articles``)."""
+    Article = apps.get_model("articles", "Article")
+    Tag = apps.get_model("articles", "Tag")
+    if action == "pre_clear":
+        field = "article_id" if reverse else "tag_id"
+        owner = "tag_id" if reverse else "article_id"
+        related = sender._base_manager.filter(**{owner: instance.pk}).values_list(field, flat=True)
+        setattr(instance, _CLEARED_TAGS, set(related))
+        return
+    if action == "post_clear":
+        pk_set = getattr(instance, _CLEARED_TAGS, set())
+    elif action not in ("post_add", "post_remove"):
+        return
+    pairs = (
+        [(article_id, instance.pk) for article_id in pk_set or ()]
+        if reverse
+        else [(instance.pk, tag_id) for tag_id in pk_set or ()]
+    )
+    keys = {list_key(Tag)}
+    for article_id, tag_id in pairs:
+        keys.add(object_key(Article, article_id))
+        keys.add(list_key(Article, tag=tag_id))
+    if not reverse:
+        keys.add(object_key(Article, instance.pk))
+    keys_changed(keys)
+
+
+def _most_read_changed(sender: type[Model], **kwargs: object) -> None:
+    keys_changed({list_key(sender)})
+
+
 def _migrated(sender: AppConfig, **kwargs: object) -> None:
     keys_changed({SITE_KEY})
 
@@ -404,6 +466,9 @@ def connect() -> None:
     Comment = apps.get_model("comments", "Comment")
     CommentAnswer = apps.get_model("comments", "CommentAnswer")
     Correction = apps.get_model("articles", "Correction")
+    Tag = apps.get_model("articles", "Tag")
+    from articles.readership import most_read_changed
+
     assert object_key(Article, 1, part="comments") == _ARTICLE_COMMENTS_KEY.format(1)
     assert object_key(Article, 1) == _ARTICLE_KEY.format(1)
 
@@ -438,11 +503,17 @@ def connect() -> None:
     rows_changed.connect(_section_rows_changed, sender=Section, dispatch_uid=uid)
     rows_changing.connect(_correction_rows_changing, sender=Correction, dispatch_uid=uid)
     rows_changed.connect(_correction_rows_changed, sender=Correction, dispatch_uid=uid)
+    for signal in (post_save, post_delete):
+        signal.connect(_tag_changed, sender=Tag, dispatch_uid=uid)
+    rows_changed.connect(_tag_rows_changed, sender=Tag, dispatch_uid=uid)
+    m2m_changed.connect(_tagging_changed, sender=Article.tags.through, dispatch_uid=uid)
+    most_read_changed.connect(_most_read_changed, dispatch_uid=uid)
 
     post_init.connect(_article_loaded, sender=Article, dispatch_uid=uid)
     post_init.connect(_comment_loaded, sender=Comment, dispatch_uid=uid)
     post_init.connect(_byline_loaded, sender=Byline, dispatch_uid=uid)
     post_init.connect(_row_loaded, sender=Author, dispatch_uid=uid)
     post_init.connect(_row_loaded, sender=Section, dispatch_uid=uid)
+    post_init.connect(_row_loaded, sender=Tag, dispatch_uid=uid)
     post_init.connect(_correction_loaded, sender=Correction, dispatch_uid=uid)
     post_migrate.connect(_migrated, dispatch_uid=uid)

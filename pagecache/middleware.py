@@ -57,6 +57,8 @@ CACHEABLE_VIEWS: dict[str, tuple[str, ...]] = {
     "articles:home": (),
     "articles:section": ("page",),
     "articles:author": ("page",),
+    "articles:tag": ("page",),
+    "articles:tag_feed": (),
     "articles:detail": (COMMENT_PAGE_PARAMETER,),
     "articles:feed": (),
     "articles:section_feed": (),

@@ -120,17 +120,20 @@ def browser():
         chromium.close()
 
 
-def article_page_queries(*, with_comments: bool) -> int:
+def article_page_queries(*, with_comments: bool, with_tags: bool = False) -> int:
     """Queries behind an article page: the article, bylines, photos, attached
-    documents, its corrections and updates, the newer and older lists, and one
-    page of comments and their newsroom answers when it has any (the count is
-    stored on the article). PostgreSQL reads both lists in one UNION ALL; SQLite
-    cannot limit the parts of a compound query.
+    documents, its corrections and updates, its tags, the newer and older lists,
+    "Tin liên quan" (articles sharing its tags when it has any, then its section),
+    and one page of comments and their newsroom answers when it has any (the count
+    is stored on the article). PostgreSQL reads the newer/older lists in one UNION
+    ALL; SQLite cannot limit the parts of a compound query. "Đọc nhiều" costs no
+    query here: its ranking is cached and empty (one query for its articles otherwise).
     """
     from django.db import connection
 
     lists = 1 if connection.features.supports_slicing_ordering_in_compound else 2
-    return 5 + lists + (2 if with_comments else 0)
+    related = 2 if with_tags else 1
+    return 6 + lists + related + (2 if with_comments else 0)
 
 
 def require_redis(url: str) -> redis.Redis:

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Photo, Section
+from articles.models import Article, Author, Byline, Photo, Section, Tag
 from core.text import vietnamese_slugify
 
 
@@ -46,6 +46,15 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>Nội dung bài viết.</p>"
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Từ khóa {n}")
+    slug = factory.LazyAttribute(lambda o: vietnamese_slugify(o.name))
 
 
 class BylineFactory(factory.django.DjangoModelFactory):

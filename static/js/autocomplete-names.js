@@ -35,6 +35,11 @@
       chosen.setAttribute("aria-labelledby", ids.join(" "));
     }
     box.setAttribute("aria-labelledby", ids.join(" "));
+    // A picker of several (the tags) also has a box to type in, named the same.
+    var search = select.parentNode.querySelector(".select2-search__field");
+    if (search) {
+      search.setAttribute("aria-label", label);
+    }
   }
 
   function nameAll(root) {

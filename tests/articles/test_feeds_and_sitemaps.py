@@ -107,6 +107,7 @@ def test_the_sitemap_index_names_every_sitemap_on_the_site(client, site):
         "https://tin.example.vn/sitemap-bai-viet.xml",
         "https://tin.example.vn/sitemap-chuyen-muc.xml",
         "https://tin.example.vn/sitemap-tac-gia.xml",
+        "https://tin.example.vn/sitemap-tu-khoa.xml",
         "https://tin.example.vn/sitemap-tin-tuc.xml",
     ]
 

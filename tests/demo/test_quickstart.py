@@ -71,3 +71,20 @@ def test_demo_photo_is_a_deterministic_jpeg():
     assert first[:3] == b"\xff\xd8\xff"
     assert make_demo_photo(7, width=320, height=200) == first
     assert make_demo_photo(8, width=320, height=200) != first
+
+
+def test_demo_has_tags_and_reads_so_the_home_page_shows_most_read(client, small_demo_photos):
+    from articles.models import Tag
+
+    run_quickstart()
+    tags = Tag.objects.filter(articles__isnull=False).distinct()
+    assert tags.count() >= 8
+    assert Tag.objects.get(name="Hòa Bình").slug == "hoa-binh"
+    html = client.get("/").content.decode()
+    most_read = html.partition('id="most-read-heading">Đọc nhiều</h2>')[2]
+    assert "Trong 24 giờ qua" in most_read and "Trong 7 ngày qua" in most_read
+    assert most_read.count("<li>") == 10
+    tagged = Article.objects.filter(tags__name="Hòa Bình").first()
+    page = client.get(tagged.get_absolute_url()).content.decode()
+    assert '<a href="/tu-khoa/hoa-binh/" rel="tag">Hòa Bình</a>' in page
+    assert "Tin liên quan" in page
