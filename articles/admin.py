@@ -196,7 +196,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         if formfield is not None and db_field.name == "tags":
             # Named like the inlines' pickers, for autocomplete-names.js to pass on.
-            widget = getattr(formfield.widget, "widget", formfield.widget)
+            widget = getattr(formfield.widget, "widget", None) or formfield.widget
             widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
         return formfield
 
