@@ -70,7 +70,6 @@
         audio.href = challenge.audio_url;
         audio.hidden = false;
       } else {
-        audio.removeAttribute("href");
         audio.hidden = true;
       }
     }
@@ -189,7 +188,9 @@
 
   if (audio) {
     audio.addEventListener("click", function (event) {
-      if (!audio.href || !window.Audio) {
+      // Until a challenge with audio arrives the link is hidden (its href is then
+      // the comment page, where the spoken code is offered without JavaScript).
+      if (audio.hidden || !window.Audio) {
         return;
       }
       event.preventDefault();
