@@ -180,7 +180,9 @@ class Article(models.Model):
         related_name="+",
         editable=False,
     )
-    # Title and lead without accents, for accent-insensitive search on any database.
+    # Title, lead and body without accents (core.text.search_document), for
+    # accent-insensitive search on SQLite; PostgreSQL searches a full-text
+    # column of its own (migration 0011_search_index), kept by the database.
     search_text = models.TextField(editable=False, blank=True, default="")
     # Kept by comments.services (the only writer) so that pages and lists show
     # counts without counting; article_save never writes it.

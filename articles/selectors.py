@@ -15,7 +15,6 @@ from django.db.models.functions import RowNumber
 
 from articles.models import Article, Attachment, Author, Byline, Photo, Section
 from core.dependencies import depends_on, list_key
-from core.text import fold_for_search, normalize_text
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
@@ -39,9 +38,12 @@ def forget_navigation_sections() -> None:
     cache.delete(NAVIGATION_CACHE_KEY)
 
 
-def article_listing(queryset: QuerySet[Article]) -> QuerySet[Article]:
+def article_listing(
+    queryset: QuerySet[Article], *, also: tuple[str, ...] = ()
+) -> QuerySet[Article]:
     """The columns a list of articles shows: title, section, time, lead, approved comments."""
     return queryset.select_related("section").only(
+        *also,
         "title",
         "slug",
         "lead",
@@ -196,18 +198,6 @@ def author_articles(author: Author) -> QuerySet[Article]:
     return article_listing(
         Article.objects.published().filter(bylines__author=author).distinct()
     ).order_by("-published_at", "-id")
-
-
-def search_articles(query: str) -> QuerySet[Article]:
-    """Published articles whose title or lead contain every word of ``query``, accents ignored."""
-    # Cleaned as stored titles and leads are; PostgreSQL also refuses a NUL in a query.
-    words = fold_for_search(normalize_text(query)).split()[:8]
-    queryset = Article.objects.published()
-    if not words:
-        return queryset.none()
-    for word in words:
-        queryset = queryset.filter(search_text__contains=word)
-    return article_listing(queryset).order_by("-published_at", "-id")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
-from articles import corrections, selectors, sitemaps
+from articles import corrections, search, selectors, sitemaps
 from articles.attachments import content_disposition
 from articles.models import Article, Author, Section
 from articles.renditions import ARTICLE_IMAGE_SIZES
@@ -40,7 +40,9 @@ class HomeView(TemplateView):
 class SectionView(ListView):
     template_name = "articles/section_detail.html"
     context_object_name = "articles"
-    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["section_slug"])
@@ -53,7 +55,9 @@ class SectionView(ListView):
 class AuthorView(ListView):
     template_name = "articles/author_detail.html"
     context_object_name = "articles"
-    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["author_slug"])
@@ -66,14 +70,20 @@ class AuthorView(ListView):
 class SearchView(ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
-    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "")[:200].strip()
-        return selectors.search_articles(self.query)
+        self.terms = search.search_terms(query=self.request.GET.get("q", ""))
+        return search.search_articles(terms=self.terms)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.terms.typed, **kwargs)
+        context["results"] = search.search_results(
+            articles=list(context["articles"]), terms=self.terms
+        )
+        return context
 
 
 @require_safe

@@ -32,7 +32,7 @@ from django.test import Client
 from django.utils.text import Truncator
 from playwright.sync_api import Page
 
-from articles import selectors
+from articles import search, selectors
 from articles.models import Article, Author, Section
 from tests.factories import UserFactory
 from tests.security.xss_payloads import (
@@ -406,7 +406,11 @@ def public_pages(site: PayloadNewsroom):
         assert 0 < len(articles) <= settings.NEWSROOM_ARTICLES_PER_PAGE
         yield section.get_absolute_url(), profile(section.name, section.description, articles)
 
-    found = list(selectors.search_articles("xss")[: settings.NEWSROOM_ARTICLES_PER_PAGE])
+    found = list(
+        search.search_articles(terms=search.search_terms(query="xss"))[
+            : settings.NEWSROOM_ARTICLES_PER_PAGE
+        ]
+    )
     assert len(found) == settings.NEWSROOM_ARTICLES_PER_PAGE
     yield "/tim-kiem/?q=xss", listing(found)
 
