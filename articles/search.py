@@ -13,11 +13,12 @@ one that merely contains "đa" and "nâng" apart, and "Đà Nẵng" puts them ab
 an article about a "máy đa năng".
 
 PostgreSQL reads the ``search_vector`` column and the trigram index of
-migration 0011 (both kept by the database); a typo in the title ("da nagn")
-still finds it by trigram similarity. SQLite reads ``Article.search_text``
-(``core.text.search_document``, kept by ``articles.services``) with simpler
-ranking and no typo tolerance. Snippets are made here, in Python, the same
-way on both: every character escaped, the words found in ``<mark>``.
+migration 0011 (both kept by the database); when no article has the words, a
+typo in the title ("da nagn") still finds it by trigram similarity. SQLite
+reads ``Article.search_text`` (``core.text.search_document``, kept by
+``articles.services``) with simpler ranking and no typo tolerance. Snippets
+are made here, in Python, the same way on both: every character escaped, the
+words found in ``<mark>``.
 """
 
 import functools
@@ -164,33 +165,41 @@ def _tsquery(terms: SearchTerms, *, joiner: str, weight: str = "") -> SearchQuer
 
 def _postgresql_search(published: QuerySet[Article], terms: SearchTerms) -> QuerySet[Article]:
     any_reading = _tsquery(terms, joiner=" & ")
+    documents = published.alias(
+        document=RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
+    )
+    matches = documents.filter(document=any_reading)
+    typed = " ".join(terms.readings[0])
+    if len(typed) >= MIN_TRIGRAM_QUERY and not matches.exists():
+        return _postgresql_typo_search(published, typed)
     as_phrase = _tsquery(terms, joiner=" <-> ")
     as_title_phrase = _tsquery(terms, joiner=" <-> ", weight=":A")
-    typed = " ".join(terms.readings[0])
-    matches = Q(document=any_reading)
-    if len(typed) >= MIN_TRIGRAM_QUERY:
-        # word_similarity(typed, title) above pg_trgm's threshold, through the trigram index.
-        matches |= Q(folded_title__trigram_word_similar=typed)
     rank = (
         _score(Q(document=as_title_phrase), TITLE_PHRASE_SCORE)
         + _score(Q(document=as_phrase), PHRASE_SCORE)
         + SearchRank(F("document"), any_reading, weights=[0.1, 0.2, 0.4, 1.0])
-        + TrigramWordSimilarity(typed, "folded_title")
     )
     if terms.spellings:
         rank += _score(_spelt_exactly(terms), EXACT_SPELLING_SCORE)
+    return matches.annotate(rank=rank)
+
+
+def _postgresql_typo_search(published: QuerySet[Article], typed: str) -> QuerySet[Article]:
+    """Titles that look like the query ("da nagn"), when no article has its words.
+
+    A separate query, only then: matching every search by trigrams as well
+    would recheck thousands of rows for common words.
+    """
     return (
         published.alias(
-            document=RawSQL(
-                '"articles_article"."search_vector"', [], output_field=SearchVectorField()
-            ),
             # The trigram index's expression, written the same way so the planner uses it.
             folded_title=Func(
                 Lower("title"), function="newsroom_unaccent", output_field=TextField()
             ),
         )
-        .filter(matches)
-        .annotate(rank=rank)
+        # word_similarity(typed, title) above pg_trgm's threshold, through the trigram index.
+        .filter(folded_title__trigram_word_similar=typed)
+        .annotate(rank=TrigramWordSimilarity(typed, "folded_title"))
     )
 
 
