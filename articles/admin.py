@@ -154,7 +154,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = (BylineInline, PhotoInline, AttachmentInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
-    list_filter = (PublicationFilter, "status", "section", "published_at")
+    list_filter = (PublicationFilter, "status", "featured", "section", "published_at")
     list_select_related = ("section",)
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
@@ -170,7 +170,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
         (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
         (
             _("Xuất bản"),
-            {"fields": ("status", "published_at", "expires_at", "comments_closed")},
+            {"fields": ("status", "published_at", "expires_at", "featured", "comments_closed")},
         ),
         (
             _("Nâng cao"),

@@ -46,6 +46,7 @@ class ArticleAdminForm(forms.ModelForm):
             "published_at",
             "expires_at",
             "comments_closed",
+            "featured",
         )
 
     def clean_title(self) -> str:

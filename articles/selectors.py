@@ -4,13 +4,14 @@ Each function returns everything its page shows in a fixed number of queries,
 whatever the number of photos, bylines or sections.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Prefetch, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Attachment, Author, Byline, Photo, Section
@@ -53,6 +54,45 @@ def article_listing(
         "section__name",
         "section__slug",
     )
+
+
+def with_list_details(articles: Iterable[Article]) -> list[Article]:
+    """``articles`` with what a list shows besides their columns: bylines and a thumbnail.
+
+    Two queries whatever the number of articles: their bylines (with the
+    authors) and their photos. Each article gets ``list_bylines`` and
+    ``thumbnail`` (its first photo, or None).
+    """
+    articles = list(articles)
+    prefetch_related_objects(
+        articles,
+        Prefetch(
+            "bylines",
+            queryset=Byline.objects.select_related("author").order_by("order", "id"),
+            to_attr="list_bylines",
+        ),
+        Prefetch("photos", queryset=Photo.objects.order_by("order", "id"), to_attr="list_photos"),
+    )
+    for article in articles:
+        photos: list[Photo] = article.list_photos  # type: ignore[attr-defined]
+        article.thumbnail = photos[0] if photos else None  # type: ignore[attr-defined]
+    return articles
+
+
+def featured_article() -> Article | None:
+    """The home page's "Tiêu điểm": the newest featured article readers may see."""
+    depends_on(list_key(Article))
+    return (
+        article_listing(Article.objects.published().filter(featured=True))
+        .order_by("-published_at", "-id")
+        .first()
+    )
+
+
+def latest_articles() -> QuerySet[Article]:
+    """Every section's articles, newest first: the home page's numbered list."""
+    depends_on(list_key(Article))
+    return article_listing(Article.objects.published()).order_by("-published_at", "-id")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView
 
 from articles import corrections, search, selectors, sitemaps
 from articles.attachments import content_disposition
@@ -30,11 +30,30 @@ from core.dependencies import RecordedLazy
 logger = logging.getLogger("articles")
 
 
-class HomeView(TemplateView):
+class HomeView(ListView):
+    """The featured story and every section's newest on page 1, then the latest, numbered."""
+
     template_name = "articles/home.html"
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return selectors.latest_articles()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fronts=selectors.home_fronts(), **kwargs)
+        context = super().get_context_data(**kwargs)
+        featured, fronts = None, []
+        if context["page_obj"].number == 1:
+            featured, fronts = selectors.featured_article(), selectors.home_fronts()
+        on_top = [*([featured] if featured else []), *(a for f in fronts for a in f.articles)]
+        latest = list(context["articles"])
+        # One pair of queries for the bylines and thumbnails of everything the page lists.
+        selectors.with_list_details([*on_top, *latest])
+        context["articles"] = latest
+        context.update(featured=featured, fronts=fronts, featured_image_sizes=ARTICLE_IMAGE_SIZES)
+        return context
 
 
 class SectionView(ListView):
@@ -49,7 +68,9 @@ class SectionView(ListView):
         return selectors.section_articles(self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        context = super().get_context_data(section=self.section, **kwargs)
+        context["articles"] = selectors.with_list_details(context["articles"])
+        return context
 
 
 class AuthorView(ListView):
@@ -64,7 +85,9 @@ class AuthorView(ListView):
         return selectors.author_articles(self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        context = super().get_context_data(author=self.author, **kwargs)
+        context["articles"] = selectors.with_list_details(context["articles"])
+        return context
 
 
 class SearchView(ListView):
@@ -81,7 +104,7 @@ class SearchView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.terms.typed, **kwargs)
         context["results"] = search.search_results(
-            articles=list(context["articles"]), terms=self.terms
+            articles=selectors.with_list_details(context["articles"]), terms=self.terms
         )
         return context
 
