@@ -136,3 +136,22 @@ def page_url(number: int, query: str = "") -> str:
     if number > 1:
         parameters["page"] = number
     return "?" + urlencode(parameters, quote_via=quote) if parameters else "."
+
+
+# Plain links to each network's own share page: no third-party script on our
+# pages, so readers are not tracked here and the CSP stays strict.
+SHARE_TARGETS = (
+    ("facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("zalo", "https://sp.zalo.me/share_inline?url={url}"),
+)
+
+
+@register.simple_tag
+def share_links(article: Any) -> dict[str, str]:
+    """The article's absolute address and where each share link points, URL-encoded."""
+    address = settings.NEWSROOM_SITE_URL + article.get_absolute_url()
+    encoded = quote(address, safe="")
+    links = {name: pattern.format(url=encoded) for name, pattern in SHARE_TARGETS}
+    links["email"] = f"mailto:?subject={quote(article.title, safe='')}&body={encoded}"
+    links["address"] = address
+    return links
