@@ -71,3 +71,12 @@ def test_demo_photo_is_a_deterministic_jpeg():
     assert first[:3] == b"\xff\xd8\xff"
     assert make_demo_photo(7, width=320, height=200) == first
     assert make_demo_photo(8, width=320, height=200) != first
+
+
+def test_the_demo_home_page_has_a_featured_story_with_its_photo(client, small_demo_photos):
+    run_quickstart()
+    featured = Article.objects.published().get(featured=True)
+    assert featured.photos.exists()
+    html = client.get("/").content.decode()
+    block = html[html.index('<section class="featured"') :]
+    assert featured.title.replace("&", "&amp;") in block[: block.index("</section>")]
