@@ -52,6 +52,8 @@ from core.text import (
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 SNIPPET_WORDS = 36
+# How many of the newest matches are ranked and counted, at most (PostgreSQL).
+MAX_RANKED = 1000
 # Shorter queries match too many titles by trigram similarity to mean anything.
 MIN_TRIGRAM_QUERY = 4
 
@@ -111,6 +113,11 @@ def search_articles(*, terms: SearchTerms) -> QuerySet[Article]:
     return ranked.order_by(F("rank").desc(), "-published_at", "-id")
 
 
+def results_capped(*, count: int) -> bool:
+    """Whether a search found more than it ranks, so readers see only the newest matches."""
+    return connection.vendor == "postgresql" and count >= MAX_RANKED
+
+
 def _spelt_exactly(terms: SearchTerms) -> Q:
     """The title or lead contains a reading with its diacritics, in common capitalisations."""
     condition = Q()
@@ -166,12 +173,21 @@ def _tsquery(terms: SearchTerms, *, joiner: str, weight: str = "") -> SearchQuer
 def _postgresql_search(published: QuerySet[Article], terms: SearchTerms) -> QuerySet[Article]:
     any_reading = _tsquery(terms, joiner=" & ")
     documents = published.alias(
-        document=RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
+        # Unqualified: the same expression serves in the subquery below, whose
+        # table has an alias; no other table in these queries has the column.
+        document=RawSQL("search_vector", [], output_field=SearchVectorField())
     )
     matches = documents.filter(document=any_reading)
     typed = " ".join(terms.readings[0])
     if len(typed) >= MIN_TRIGRAM_QUERY and not matches.exists():
         return _postgresql_typo_search(published, typed)
+    # A word in a fifth of all articles matches tens of thousands of them on a
+    # big site; ranking and counting them all would cost more than the page's
+    # budget. Only the newest MAX_RANKED are ranked (news readers want recent
+    # news first anyway), through the lists' index when matches are common and
+    # the full-text index when they are rare, as the planner sees fit.
+    newest = matches.order_by("-published_at", "-id").values("pk")[:MAX_RANKED]
+    matches = documents.filter(pk__in=newest)
     as_phrase = _tsquery(terms, joiner=" <-> ")
     as_title_phrase = _tsquery(terms, joiner=" <-> ", weight=":A")
     rank = (
@@ -190,17 +206,14 @@ def _postgresql_typo_search(published: QuerySet[Article], typed: str) -> QuerySe
     A separate query, only then: matching every search by trigrams as well
     would recheck thousands of rows for common words.
     """
-    return (
-        published.alias(
-            # The trigram index's expression, written the same way so the planner uses it.
-            folded_title=Func(
-                Lower("title"), function="newsroom_unaccent", output_field=TextField()
-            ),
-        )
-        # word_similarity(typed, title) above pg_trgm's threshold, through the trigram index.
-        .filter(folded_title__trigram_word_similar=typed)
-        .annotate(rank=TrigramWordSimilarity(typed, "folded_title"))
+    titles = published.alias(
+        # The trigram index's expression, written the same way so the planner uses it.
+        folded_title=Func(Lower("title"), function="newsroom_unaccent", output_field=TextField()),
     )
+    # word_similarity(typed, title) above pg_trgm's threshold, through the trigram index.
+    similar = titles.filter(folded_title__trigram_word_similar=typed)
+    newest = similar.order_by("-published_at", "-id").values("pk")[:MAX_RANKED]
+    return titles.filter(pk__in=newest).annotate(rank=TrigramWordSimilarity(typed, "folded_title"))
 
 
 _TOKEN = re.compile(r"\w+")

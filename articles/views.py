@@ -102,7 +102,13 @@ class SearchView(ListView):
         return search.search_articles(terms=self.terms)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.terms.typed, **kwargs)
+        # Shown back as typed (escaped), in the search box and the pagination's links.
+        query = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH].strip()
+        context = super().get_context_data(query=query, **kwargs)
+        paginator = context["paginator"]
+        context["results_capped"] = paginator is not None and search.results_capped(
+            count=paginator.count
+        )
         context["results"] = search.search_results(
             articles=selectors.with_list_details(context["articles"]), terms=self.terms
         )

@@ -156,3 +156,15 @@ def test_search_results_are_numbered_pages(client, settings):
     assert 'href="?q=da%20nang&amp;page=3"' in nav
     assert "Trang trước" in nav
     assert "Trang sau" in nav
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking cap")
+def test_a_very_common_query_ranks_the_newest_matches_and_says_so(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED", 2)
+    for hours in (1, 2, 3):
+        publish(f"Đà Nẵng tin {hours}", hours_ago=hours)
+    html = client.get("/tim-kiem/", {"q": "da nang"}).content.decode()
+    assert "Đà Nẵng tin 1" in html
+    assert "Đà Nẵng tin 2" in html
+    assert "Đà Nẵng tin 3" not in html
+    assert "Đây là những bài mới nhất trong số rất nhiều bài phù hợp" in html
