@@ -18,7 +18,16 @@ import sys
 import time
 from pathlib import Path
 
-QUERIES = ("da nang", "Đà Nẵng", "dda nawng", "d9a na8ng", "hoa binh", "da nagn", "le hoi du khach")
+QUERIES = (
+    "so 12345",  # seed_bulk numbers its titles: one article
+    "da nang",
+    "Đà Nẵng",
+    "dda nawng",
+    "d9a na8ng",
+    "hoa binh",
+    "da nagn",
+    "le hoi du khach",
+)
 RUNS = 30
 
 
