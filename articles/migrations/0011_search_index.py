@@ -13,7 +13,9 @@ leave it stale:
 * ``search_vector``: a stored generated ``tsvector`` of the accent-free title
   (weight A), lead (B) and body (C), with the ``simple`` configuration (no
   stemming, which has no meaning for Vietnamese syllables; HTML tags are not
-  words to the parser), under a GIN index;
+  words to the parser), under a GIN index. Title and lead are plain text, so
+  their angle brackets become spaces first: "<b>xss</b>" in a title is words
+  to a reader, not a tag for the parser to skip;
 * a trigram GIN index on the accent-free, lower-case title, for typos.
 
 The column is not a model field: Django never writes it, and
@@ -33,8 +35,8 @@ POSTGRESQL_FORWARD = [
     """
     ALTER TABLE articles_article ADD COLUMN search_vector tsvector
     GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple'::regconfig, newsroom_unaccent(title)), 'A')
-        || setweight(to_tsvector('simple'::regconfig, newsroom_unaccent(lead)), 'B')
+        setweight(to_tsvector('simple'::regconfig, newsroom_unaccent(translate(title, '<>', '  '))), 'A')
+        || setweight(to_tsvector('simple'::regconfig, newsroom_unaccent(translate(lead, '<>', '  '))), 'B')
         || setweight(to_tsvector('simple'::regconfig, newsroom_unaccent(body)), 'C')
     ) STORED
     """,
