@@ -188,7 +188,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
     list_display = ("title", "section", "visibility", "published", "byline_names", "updated")
     # One status filter: "tình trạng hiển thị" already tells published from draft, and
     # also scheduled from live, which the model's plain status cannot.
-    list_filter = (PublicationFilter, "section", "published_at")
+    list_filter = (PublicationFilter, "featured", "section", "published_at")
     list_select_related = ("section",)
     autocomplete_fields = ("tags",)
 
@@ -214,7 +214,7 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
         (None, {"fields": ("title", "section", "lead", "body", "tags", "loaded_version")}),
         (
             _("Xuất bản"),
-            {"fields": ("status", "published_at", "expires_at", "comments_closed")},
+            {"fields": ("status", "published_at", "expires_at", "featured", "comments_closed")},
         ),
         (
             _("Nâng cao"),

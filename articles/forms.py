@@ -89,6 +89,7 @@ class ArticleAdminForm(forms.ModelForm):
             "expires_at",
             "comments_closed",
             "tags",
+            "featured",
         )
 
     def clean_title(self) -> str:

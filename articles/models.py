@@ -184,6 +184,11 @@ class Article(models.Model):
         default=False,
         help_text=_("Bạn đọc không gửi được bình luận mới; bình luận đã duyệt vẫn hiển thị."),
     )
+    featured = models.BooleanField(
+        _("tiêu điểm"),
+        default=False,
+        help_text=_("Bài tiêu điểm mới nhất đang hiển thị được đặt lớn ở đầu trang chủ."),
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     # Incremented on every save; the admin form carries the version it loaded so
@@ -207,7 +212,9 @@ class Article(models.Model):
         related_name="+",
         editable=False,
     )
-    # Title and lead without accents, for accent-insensitive search on any database.
+    # Title, lead and body without accents (core.text.search_document), for
+    # accent-insensitive search on SQLite; PostgreSQL searches a full-text
+    # column of its own (migration 0011_search_index), kept by the database.
     search_text = models.TextField(editable=False, blank=True, default="")
     # Kept by comments.services (the only writer) so that pages and lists show
     # counts without counting; article_save never writes it.
@@ -241,6 +248,12 @@ class Article(models.Model):
             ),
             # Site-wide "latest" lists.
             models.Index(fields=["status", "-published_at", "-id"], name="article_pub_idx"),
+            # The home page's featured story ("Tiêu điểm"): the newest featured one.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(featured=True, status="published"),
+                name="article_featured_idx",
+            ),
             # The page cache's look-up of the next expiry (pagecache/schedule.py).
             models.Index(
                 fields=["expires_at"],
@@ -396,6 +409,18 @@ class Photo(models.Model):
     @property
     def jpeg_srcset(self) -> str:
         return self._srcset("jpg")
+
+    @property
+    def thumbnail(self) -> dict[str, str | int | None]:
+        """The smallest copy, for lists: its JPEG address and its size."""
+        if not self.renditions:
+            return {"url": self.image.url, "width": self.width, "height": self.height}
+        smallest = min(self.renditions, key=lambda r: r["width"])
+        return {
+            "url": self.image.storage.url(smallest["jpg"]),
+            "width": smallest["width"],
+            "height": smallest["height"],
+        }
 
     @property
     def fallback_url(self) -> str:

@@ -4,13 +4,14 @@ Each function returns everything its page shows in a fixed number of queries,
 whatever the number of photos, bylines or sections.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
 from articles import readership
@@ -25,7 +26,7 @@ from articles.models import (
     Tag,
 )
 from core.dependencies import depends_on, list_key
-from core.text import fold_for_search, normalize_text
+from core.text import search_words
 
 NAVIGATION_CACHE_KEY = "articles:navigation-sections"
 
@@ -49,9 +50,12 @@ def forget_navigation_sections() -> None:
     cache.delete(NAVIGATION_CACHE_KEY)
 
 
-def article_listing(queryset: QuerySet[Article]) -> QuerySet[Article]:
+def article_listing(
+    queryset: QuerySet[Article], *, also: tuple[str, ...] = ()
+) -> QuerySet[Article]:
     """The columns a list of articles shows: title, section, time, lead, approved comments."""
     return queryset.select_related("section").only(
+        *also,
         "title",
         "slug",
         "lead",
@@ -61,6 +65,45 @@ def article_listing(queryset: QuerySet[Article]) -> QuerySet[Article]:
         "section__name",
         "section__slug",
     )
+
+
+def with_list_details(articles: Iterable[Article]) -> list[Article]:
+    """``articles`` with what a list shows besides their columns: bylines and a thumbnail.
+
+    Two queries whatever the number of articles: their bylines (with the
+    authors) and their photos. Each article gets ``list_bylines`` and
+    ``thumbnail`` (its first photo, or None).
+    """
+    articles = list(articles)
+    prefetch_related_objects(
+        articles,
+        Prefetch(
+            "bylines",
+            queryset=Byline.objects.select_related("author").order_by("order", "id"),
+            to_attr="list_bylines",
+        ),
+        Prefetch("photos", queryset=Photo.objects.order_by("order", "id"), to_attr="list_photos"),
+    )
+    for article in articles:
+        photos: list[Photo] = article.list_photos  # type: ignore[attr-defined]
+        article.thumbnail = photos[0] if photos else None  # type: ignore[attr-defined]
+    return articles
+
+
+def featured_article() -> Article | None:
+    """The home page's "Tiêu điểm": the newest featured article readers may see."""
+    depends_on(list_key(Article))
+    return (
+        article_listing(Article.objects.published().filter(featured=True))
+        .order_by("-published_at", "-id")
+        .first()
+    )
+
+
+def latest_articles() -> QuerySet[Article]:
+    """Every section's articles, newest first: the home page's numbered list."""
+    depends_on(list_key(Article))
+    return article_listing(Article.objects.published()).order_by("-published_at", "-id")
 
 
 @dataclass(frozen=True)
@@ -284,30 +327,16 @@ def author_articles(author: Author) -> QuerySet[Article]:
     ).order_by("-published_at", "-id")
 
 
-def search_words(query: str) -> list[str]:
-    """The words of ``query`` as the folded search text has them: "XE BUÝT" → ["xe", "buyt"]."""
-    # Cleaned as stored titles and leads are; PostgreSQL also refuses a NUL in a query.
-    return fold_for_search(normalize_text(query)).split()[:8]
-
-
 def articles_matching(queryset: QuerySet[Article], query: str) -> QuerySet[Article]:
-    """The articles of ``queryset`` whose title or lead contain every word of ``query``,
-    accents and case ignored; all of them for a query with no words.
+    """The articles of ``queryset`` whose title, lead or body contain every word of ``query``
+    (the admin's search), accents and case ignored; all of them for a query with no words.
 
     On PostgreSQL each word is answered by the trigram index on ``search_text``.
+    Readers' search ranks its results: ``articles.search``.
     """
-    for word in search_words(query):
+    for word in search_words(query)[:8]:
         queryset = queryset.filter(search_text__contains=word)
     return queryset
-
-
-def search_articles(query: str) -> QuerySet[Article]:
-    """Published articles whose title or lead contain every word of ``query``, accents ignored."""
-    if not search_words(query):
-        return Article.objects.none()
-    return article_listing(articles_matching(Article.objects.published(), query)).order_by(
-        "-published_at", "-id"
-    )
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from articles.models import Article, Author, Photo, Section, Tag
 from articles.renditions import build_renditions, delete_renditions
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
 from articles.templatetags.portal import portal_datetime
-from core.text import fold_for_search, normalize_text, vietnamese_slugify
+from core.text import normalize_text, plain_text_from_html, search_document, vietnamese_slugify
 
 # First path segments the site uses itself; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
@@ -123,6 +123,13 @@ def tag_save(*, tag: Tag) -> Tag:
     return tag
 
 
+def article_search_text(*, article: Article) -> str:
+    """The folded title, lead and body that search reads on SQLite (PostgreSQL has its own)."""
+    return search_document(
+        title=article.title, text=f"{article.lead} {plain_text_from_html(article.body)}"
+    )
+
+
 def article_prepare(*, article: Article) -> Article:
     """Normalise an article's text in place, ready to be validated or saved.
 
@@ -137,7 +144,7 @@ def article_prepare(*, article: Article) -> Article:
         # Article URLs end in the id, so the slug is for people and search
         # engines; it need not be unique, and a later title change keeps it.
         article.slug = vietnamese_slugify(article.title, max_length=200) or "bai-viet"
-    article.search_text = fold_for_search(f"{article.title} {article.lead}")
+    article.search_text = article_search_text(article=article)
     article.published_at = article_publication_time(
         status=article.status, published_at=article.published_at
     )

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView
 
-from articles import corrections, readership, selectors, sitemaps
+from articles import corrections, readership, search, selectors, sitemaps
 from articles.attachments import content_disposition
 from articles.models import Article, Author, Section, Tag
 from articles.renditions import ARTICLE_IMAGE_SIZES
@@ -32,41 +32,69 @@ from core.http import client_ip
 logger = logging.getLogger("articles")
 
 
-class HomeView(TemplateView):
+class HomeView(ListView):
+    """The featured story and every section's newest on page 1, then the latest, numbered."""
+
     template_name = "articles/home.html"
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return selectors.latest_articles()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            fronts=selectors.home_fronts(),
+        context = super().get_context_data(**kwargs)
+        featured, fronts = None, []
+        if context["page_obj"].number == 1:
+            featured, fronts = selectors.featured_article(), selectors.home_fronts()
+        on_top = [*([featured] if featured else []), *(a for f in fronts for a in f.articles)]
+        latest = list(context["articles"])
+        # One pair of queries for the bylines and thumbnails of everything the page lists.
+        selectors.with_list_details([*on_top, *latest])
+        context["articles"] = latest
+        context.update(
+            featured=featured,
+            fronts=fronts,
+            featured_image_sizes=ARTICLE_IMAGE_SIZES,
             most_read=RecordedLazy(selectors.most_read_articles),
-            **kwargs,
         )
+        return context
 
 
 class SectionView(ListView):
     template_name = "articles/section_detail.html"
     context_object_name = "articles"
-    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["section_slug"])
         return selectors.section_articles(self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        context = super().get_context_data(section=self.section, **kwargs)
+        context["articles"] = selectors.with_list_details(context["articles"])
+        return context
 
 
 class AuthorView(ListView):
     template_name = "articles/author_detail.html"
     context_object_name = "articles"
-    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["author_slug"])
         return selectors.author_articles(self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        context = super().get_context_data(author=self.author, **kwargs)
+        context["articles"] = selectors.with_list_details(context["articles"])
+        return context
 
 
 class TagView(ListView):
@@ -85,14 +113,26 @@ class TagView(ListView):
 class SearchView(ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
-    paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "")[:200].strip()
-        return selectors.search_articles(self.query)
+        self.terms = search.search_terms(query=self.request.GET.get("q", ""))
+        return search.search_articles(terms=self.terms)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        # Shown back as typed (escaped), in the search box and the pagination's links.
+        query = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH].strip()
+        context = super().get_context_data(query=query, **kwargs)
+        paginator = context["paginator"]
+        context["results_capped"] = paginator is not None and search.results_capped(
+            count=paginator.count
+        )
+        context["results"] = search.search_results(
+            articles=selectors.with_list_details(context["articles"]), terms=self.terms
+        )
+        return context
 
 
 @require_safe

@@ -8,9 +8,9 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from articles.models import Article
-from articles.selectors import search_words
 from comments.models import Comment, CommentAnswer
 from core.search import Folded
+from core.text import search_words
 
 # The query-string parameter for the page of comments under an article.
 PAGE_PARAMETER = "binh-luan-trang"
@@ -139,7 +139,7 @@ def comments_matching(queryset: QuerySet[Comment], query: str) -> QuerySet[Comme
     ``query``, accents and case ignored ("pho sach" finds "Phố Sách"); all of them
     for a query with no words.
     """
-    words = search_words(query)
+    words = search_words(query)[:8]
     if not words:
         return queryset
     # The expression of comment_search_trgm_idx (migration 0005), so PostgreSQL reads it.

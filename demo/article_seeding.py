@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section
-from core.text import fold_for_search, vietnamese_slugify
+from core.text import plain_text_from_html, search_document, vietnamese_slugify
 
 BULK_SECTIONS = ("Thời sự", "Kinh tế", "Văn hóa - Xã hội", "Đô thị", "Giáo dục", "Y tế")
 TOPICS = (
@@ -25,6 +25,9 @@ TOPICS = (
     "Người dân góp ý dự thảo quy hoạch khu đô thị",
     "Lễ hội đường phố thu hút hàng nghìn du khách",
     "Doanh nghiệp nhỏ được hỗ trợ chuyển đổi số",
+    # Two that search must tell apart ("da nang"): a city and a word.
+    "Đà Nẵng đón đoàn du khách quốc tế đầu tiên của năm",
+    "Trường vùng cao nhận máy lọc nước đa năng",
 )
 LEAD = "Sáng nay, đại diện chính quyền địa phương cùng người dân đã tham dự sự kiện."
 BODY = (
@@ -82,7 +85,9 @@ def seed_articles(
                         body=BODY,
                         status=Article.Status.PUBLISHED,
                         published_at=now - timedelta(seconds=rng.randrange(days * 86400) + 60),
-                        search_text=fold_for_search(f"{title} {LEAD}"),
+                        search_text=search_document(
+                            title=title, text=f"{LEAD} {plain_text_from_html(BODY)}"
+                        ),
                     )
                 )
             created = Article.objects.bulk_create(batch)

@@ -142,6 +142,7 @@ def demo_content_load(
                 body=data["body"],
                 status=Article.Status.PUBLISHED,
                 published_at=published_at,
+                featured=data.get("featured", False),
             )
         )
         for order, (author_name, role) in enumerate(data["bylines"], start=1):

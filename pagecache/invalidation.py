@@ -74,7 +74,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger("pagecache")
 
 # The fields of an article that decide which lists show it.
-ARTICLE_LIST_FIELDS = frozenset({"status", "published_at", "section", "expires_at"})
+# "featured": the home page shows the newest featured article at its top.
+ARTICLE_LIST_FIELDS = frozenset({"status", "published_at", "section", "expires_at", "featured"})
 COMMENT_COUNT_FIELDS = frozenset({"approved_comment_count"})
 
 _pending = threading.local()
@@ -160,15 +161,22 @@ def article_list_keys(rows: Iterable[tuple[int, int]]) -> set[str]:
     return keys
 
 
-# (status, published_at, section id, expires_at): what decides which lists show an article.
-type _ListingState = tuple[str, datetime | None, int, datetime | None]
+# (status, published_at, section id, expires_at, featured): what decides which lists
+# show an article.
+type _ListingState = tuple[str, datetime | None, int, datetime | None, bool]
 
 # Stashed on the instance between its pre_save and its post_save.
 _BEFORE = "_pagecache_before"
 
 
 def _listing_state(article: "Article") -> _ListingState:
-    return (article.status, article.published_at, article.section_id, article.expires_at)
+    return (
+        article.status,
+        article.published_at,
+        article.section_id,
+        article.expires_at,
+        article.featured,
+    )
 
 
 def _article_pre_save(
@@ -185,7 +193,7 @@ def _article_pre_save(
         return
     before = (
         sender._base_manager.filter(pk=instance.pk)
-        .values_list("status", "published_at", "section_id", "expires_at")
+        .values_list("status", "published_at", "section_id", "expires_at", "featured")
         .first()
     )
     setattr(instance, _BEFORE, before)

@@ -54,7 +54,7 @@ from pagecache.versions import key_versions
 
 # The pages readers see without logging in, and the query parameters each reads.
 CACHEABLE_VIEWS: dict[str, tuple[str, ...]] = {
-    "articles:home": (),
+    "articles:home": ("page",),
     "articles:section": ("page",),
     "articles:author": ("page",),
     "articles:tag": ("page",),

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Photo, Section, Tag
-from core.text import vietnamese_slugify
+from core.text import plain_text_from_html, search_document, vietnamese_slugify
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -46,6 +46,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>Nội dung bài viết.</p>"
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    # What articles.services.article_prepare stores, so SQLite's search finds factory articles.
+    search_text = factory.LazyAttribute(
+        lambda o: search_document(title=o.title, text=f"{o.lead} {plain_text_from_html(o.body)}")
+    )
 
 
 class TagFactory(factory.django.DjangoModelFactory):

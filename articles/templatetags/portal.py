@@ -2,9 +2,12 @@ import json
 import re
 import unicodedata
 from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Page
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
@@ -152,3 +155,37 @@ def article_structured_data(context, article, photos, bylines) -> SafeString:
         _json_for_script(news_article),
         _json_for_script(breadcrumbs),
     )
+
+
+@register.simple_tag
+def page_numbers(page: Page[Any]) -> list[int | str]:
+    """The page numbers a pagination bar shows: 1 2 … 7 8 [9] 10 11 … 40 41."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag
+def page_url(number: int, query: str = "") -> str:
+    """The query string of page ``number`` of a list; page 1 is the list's own address."""
+    parameters: dict[str, str | int] = {"q": query} if query else {}
+    if number > 1:
+        parameters["page"] = number
+    return "?" + urlencode(parameters, quote_via=quote) if parameters else "."
+
+
+# Plain links to each network's own share page: no third-party script on our
+# pages, so readers are not tracked here and the CSP stays strict.
+SHARE_TARGETS = (
+    ("facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("zalo", "https://sp.zalo.me/share_inline?url={url}"),
+)
+
+
+@register.simple_tag
+def share_links(article: Any) -> dict[str, str]:
+    """The article's absolute address and where each share link points, URL-encoded."""
+    address = settings.NEWSROOM_SITE_URL + article.get_absolute_url()
+    encoded = quote(address, safe="")
+    links = {name: pattern.format(url=encoded) for name, pattern in SHARE_TARGETS}
+    links["email"] = f"mailto:?subject={quote(article.title, safe='')}&body={encoded}"
+    links["address"] = address
+    return links

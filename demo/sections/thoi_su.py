@@ -10,6 +10,8 @@ SECTION = {
 
 ARTICLES = [
     {
+        # The home page's "Tiêu điểm".
+        "featured": True,
         "title": "Thành phố khai trương Trung tâm Phục vụ hành chính công tập trung",
         "lead": (
             "Sáng nay, UBND thành phố đã khai trương Trung tâm Phục vụ hành chính công "

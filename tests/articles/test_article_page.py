@@ -229,7 +229,11 @@ def test_section_page_is_paginated_newest_first(client, settings):
     first = client.get("/do-thi/")
     assert [a.title for a in first.context["articles"]][:2] == ["Đô thị 00", "Đô thị 01"]
     assert len(first.context["articles"]) == 20
-    assert "Trang 1/2" in first.content.decode()
+    nav = re.search(r'<nav class="pagination".*?</nav>', first.content.decode(), re.S)[0]
+    assert '<a aria-current="page" href="."' in nav
+    assert '<a href="?page=2" class="pagination__page">' in nav
+    assert '<a class="pagination__step" rel="next" href="?page=2">Trang sau »</a>' in nav
+    assert "Trang trước" not in nav
     second = client.get("/do-thi/?page=2")
     assert [a.title for a in second.context["articles"]] == [
         f"Đô thị {n:02d}" for n in range(20, 25)

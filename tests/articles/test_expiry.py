@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, Author
-from core.text import fold_for_search
 from tests.factories import ArticleFactory, BylineFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +28,6 @@ def notice(section, *, title: str, expires_in: timedelta | None) -> Article:
         lead="Lịch cắt điện khu vực phường Hòa Bình.",
         published_at=now - timedelta(days=2),
         expires_at=None if expires_in is None else now + expires_in,
-        search_text=fold_for_search(f"{title} Lịch cắt điện"),
     )
     author, _created = Author.objects.get_or_create(slug="le-ha", defaults={"name": "Lê Hà"})
     BylineFactory(article=article, author=author)

@@ -1,6 +1,7 @@
 """Feeds, sitemaps and robots.txt: what feed readers and search engines get."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -15,6 +16,7 @@ from tests.factories import (
     BylineFactory,
     PhotoFactory,
     SectionFactory,
+    TagFactory,
 )
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -175,3 +177,53 @@ def test_a_feed_costs_three_queries_whatever_its_length(client, site, django_ass
         BylineFactory(article=article, author=site["author"])
     with django_assert_num_queries(3):
         client.get("/rss/")
+
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def schema(name: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
+
+
+def assert_valid(xsd: etree.XMLSchema, document, url: str) -> None:
+    assert xsd.validate(document), f"{url}: {xsd.error_log}"
+
+
+def test_the_sitemap_index_and_every_sitemap_it_names_follow_the_schema(client, site, settings):
+    settings.NEWSROOM_SITE_URL = "https://tin.example.vn"
+    site["newest"].tags.add(TagFactory(name="Cầu đường"))  # so the tags' sitemap lists one
+    index_xsd, sitemap_xsd = schema("siteindex.xsd"), schema("sitemap.xsd")
+    index = etree.fromstring(client.get("/sitemap.xml").content)
+    assert_valid(index_xsd, index, "/sitemap.xml")
+    locations = index.xpath("//s:loc/text()", namespaces=SITEMAP_NS)
+    assert len(locations) >= 4
+    for location in locations:
+        path = location.removeprefix("https://tin.example.vn")
+        response = client.get(path)
+        assert response.status_code == 200, path
+        document = etree.fromstring(response.content)
+        assert_valid(sitemap_xsd, document, path)
+        assert document.xpath("//s:url", namespaces=SITEMAP_NS), f"{path} lists nothing"
+
+
+def test_the_schemas_refuse_what_the_protocol_forbids():
+    sitemap_xsd = schema("sitemap.xsd")
+    ns = SITEMAP_NS["s"]
+
+    def urlset(inner: str):
+        return etree.fromstring(f'<urlset xmlns="{ns}"><url>{inner}</url></urlset>'.encode())
+
+    assert sitemap_xsd.validate(urlset("<loc>https://tin.example.vn/</loc>"))
+    assert not sitemap_xsd.validate(urlset("<loc>/thoi-su/</loc>"))  # not absolute
+    assert not sitemap_xsd.validate(
+        urlset("<loc>https://tin.example.vn/</loc><lastmod>hôm qua</lastmod>")
+    )
+    assert not sitemap_xsd.validate(
+        urlset("<lastmod>2026-12-01</lastmod><loc>https://tin.example.vn/</loc>")
+    )
+    news = etree.fromstring(
+        f'<urlset xmlns="{ns}" xmlns:n="{NEWS_NS["n"]}"><url><loc>https://tin.example.vn/a/</loc>'
+        "<n:news><n:publication><n:name>Cổng</n:name></n:publication></n:news></url></urlset>".encode()
+    )
+    assert not sitemap_xsd.validate(news)  # the news extension is checked too

@@ -44,7 +44,11 @@ def test_list_pages_make_a_fixed_number_of_queries(client, path, django_assert_n
     client.get(path)
     with django_assert_num_queries(few):
         shown_large = listed_titles(client.get(path))
-    assert 1 <= few <= 4
+    # The articles, their count, the page's section or author, then two more for the
+    # bylines and thumbnails of everything listed (the home page also reads its
+    # featured story and section fronts; search on PostgreSQL first checks that
+    # some article has the words, before trying trigram similarity).
+    assert 1 <= few <= 7
     # The page lists articles both times, and more of them (or others) after growing.
     assert len(shown_small) >= 3
     assert len(shown_large) >= len(shown_small)

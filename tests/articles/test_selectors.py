@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles import selectors, services
+from articles import selectors
 from articles.models import Article
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -42,12 +42,3 @@ def test_articles_published_at_the_same_moment_are_ordered_by_id(db):
 def test_a_draft_has_no_neighbours(db):
     draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
     assert selectors.neighbouring_articles(draft) == ([], [])
-
-
-def test_search_ignores_accents_and_case(db):
-    # Through the service, which stores the folded text search reads.
-    for title in ("Đà Nẵng rộn ràng đón Tết", "Hà Nội mùa thu"):
-        services.article_save(article=ArticleFactory.build(title=title, section=SectionFactory()))
-    assert [a.title for a in selectors.search_articles("da nang")] == ["Đà Nẵng rộn ràng đón Tết"]
-    assert [a.title for a in selectors.search_articles("ĐÀ NẴNG")] == ["Đà Nẵng rộn ràng đón Tết"]
-    assert list(selectors.search_articles("   ")) == []

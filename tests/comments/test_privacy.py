@@ -154,13 +154,14 @@ def test_article_lists_show_approved_counts_in_one_query(client, django_assert_n
     quiet = ArticleFactory(section=article.section, title="Bài chưa có bình luận")
     url = article.section.get_absolute_url()
     client.get(url)
-    # Section, count, page: the same three queries with or without comments.
-    with django_assert_num_queries(3):
+    # Section, count, page, bylines, thumbnails: the same five queries with or
+    # without comments.
+    with django_assert_num_queries(5):
         client.get(url)
     CommentFactory.create_batch(3, article=article, status="approved")
     CommentFactory.create_batch(2, article=article, status="pending")
     CommentFactory(article=quiet, status="spam")
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         html = client.get(url).content.decode()
     assert f'<a class="article-list__count" href="{article.get_absolute_url()}#binh-luan">' in html
     assert ">3 bình luận</a>" in html

@@ -2,7 +2,14 @@ import unicodedata
 
 import pytest
 
-from core.text import fold_for_search, normalize_text, vietnamese_slugify
+from core.text import (
+    fold_for_search,
+    from_typed_keys,
+    normalize_text,
+    search_document,
+    search_words,
+    vietnamese_slugify,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +79,38 @@ def test_vietnamese_slugify_cuts_at_200_characters_by_default():
     title = "tin " * 49 + "ngày1"
     assert vietnamese_slugify(title) == "-".join(["tin"] * 49)
     assert vietnamese_slugify("a" * 201) == "a" * 200  # one long word is cut, not emptied
+
+
+@pytest.mark.parametrize(
+    ("typed", "scheme", "meant"),
+    [
+        ("dda nawng", "telex", "đa năng"),
+        ("ddaf nawxng", "telex", "đà nẵng"),
+        ("Ddaf Nawxng", "telex", "Đà Nẵng"),
+        ("nguowif", "telex", "người"),
+        ("truwowngf", "telex", "trường"),
+        ("hoaf binhf", "telex", "hòa bình"),
+        ("thuyr", "telex", "thủy"),
+        ("quoocs", "telex", "quốc"),
+        ("gif", "telex", "gì"),
+        ("Vieetj Nam", "telex", "Việt Nam"),
+        ("d9a na8ng", "vni", "đa năng"),
+        ("d9a2 na8ng4", "vni", "đà nẵng"),
+        ("nguo7i2", "vni", "người"),
+        ("hoa2 bi2nh", "vni", "hòa bình"),
+        # What makes no Vietnamese syllable stays as typed.
+        ("press", "telex", "press"),
+        ("hello world", "telex", "hello world"),
+        ("covid 19", "vni", "covid 19"),
+        ("2025", "vni", "2025"),
+        ("Đà Nẵng", "telex", "Đà Nẵng"),
+    ],
+)
+def test_from_typed_keys_reads_telex_and_vni(typed, scheme, meant):
+    assert from_typed_keys(typed, scheme=scheme) == meant
+
+
+def test_search_document_keeps_the_title_apart_and_words_whole():
+    document = search_document(title="Đà Nẵng: mùa lễ hội", text="Pháo hoa, 2025.")
+    assert document == " da nang mua le hoi \n phao hoa 2025 "
+    assert search_words("Hà Nội — “phố cổ”") == ["ha", "noi", "pho", "co"]

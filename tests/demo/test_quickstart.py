@@ -88,3 +88,12 @@ def test_demo_has_tags_and_reads_so_the_home_page_shows_most_read(client, small_
     page = client.get(tagged.get_absolute_url()).content.decode()
     assert '<a href="/tu-khoa/hoa-binh/" rel="tag">Hòa Bình</a>' in page
     assert "Tin liên quan" in page
+
+
+def test_the_demo_home_page_has_a_featured_story_with_its_photo(client, small_demo_photos):
+    run_quickstart()
+    featured = Article.objects.published().get(featured=True)
+    assert featured.photos.exists()
+    html = client.get("/").content.decode()
+    block = html[html.index('<section class="featured"') :]
+    assert featured.title.replace("&", "&amp;") in block[: block.index("</section>")]

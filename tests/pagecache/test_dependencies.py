@@ -1,5 +1,7 @@
 """A change re-renders the pages that show it, and only those, whatever path wrote it."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -383,3 +385,24 @@ def test_an_article_moved_away_by_a_bulk_update_shifts_the_old_sections_next_pag
     response = client.get("/thoi-su/?page=2")
     assert response["X-Page-Cache"] == "miss"
     assert response.content.decode() != before
+
+
+def test_featuring_an_article_not_on_the_home_page_re_renders_it(client, settings):
+    settings.NEWSROOM_ARTICLES_PER_PAGE = 1
+    settings.NEWSROOM_HOME_ARTICLES_PER_SECTION = 1
+    section = SectionFactory(name="Thời sự", slug="thoi-su")
+    ArticleFactory(section=section, title="Bài mới nhất")
+    older = ArticleFactory(
+        section=section,
+        title="Bài cũ được chọn làm tiêu điểm",
+        published_at=Article.objects.get().published_at - timedelta(days=3),
+    )
+    warm(client, "/")
+    assert "Bài cũ được chọn làm tiêu điểm" not in client.get("/").content.decode()
+
+    older.featured = True
+    services.article_save(article=older)
+
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Bài cũ được chọn làm tiêu điểm" in response.content.decode()

@@ -14,10 +14,12 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from core.text import fold_for_search, normalize_text
+from articles import search
+from core.text import normalize_text, plain_text_from_html, search_words
 from tests.security.xss_payloads import (
     KINDS,
     PAYLOADS,
@@ -190,18 +192,25 @@ def test_lists_show_every_title_lead_name_and_bio_escaped(client, site, settings
         page = pages[author.get_absolute_url()] = get(client, author.get_absolute_url())
         assert_shown_escaped(page, author.name, f"author {author.pk}")
         assert_shown_escaped(page, author.bio, f"author {author.pk}")
-    found = len(site.articles) + 1  # and the hub
-    for number in range(1, -(-found // settings.NEWSROOM_ARTICLES_PER_PAGE) + 1):
+    first = client.get("/tim-kiem/?q=xss")
+    for number in range(1, first.context["paginator"].num_pages + 1):
         pages[f"search {number}"] = get(client, f"/tim-kiem/?q=xss&page={number}")
     for url, page in pages.items():
         assert executable_markup(page) == [], url
     everything = "".join(pages.values())
     for article in site.articles:
         assert_shown_escaped(everything, article.title, f"article {article.pk}")
-    # The search pages list results, each escaped: every article whose title or
-    # lead (accents removed) contains the word searched for.
+    # The search pages list results, each escaped: every article the search finds
+    # (on PostgreSQL its parser, not search_words, decides what a word is in a
+    # payload such as "/*<!--*/__xss(1006)/*-->*/").
     searched = "".join(page for url, page in pages.items() if url.startswith("search "))
-    matching = [a for a in site.articles if "xss" in fold_for_search(f"{a.title} {a.lead}")]
+    matching = list(search.search_articles(terms=search.search_terms(query="xss")))
+    if connection.vendor == "sqlite":
+        assert {
+            a.pk
+            for a in site.articles
+            if "xss" in search_words(f"{a.title} {a.lead} {plain_text_from_html(a.body)}")
+        } <= {a.pk for a in matching}
     assert len(matching) >= 10
     for article in matching:
         assert_shown_escaped(searched, article.title, f"search, article {article.pk}")
