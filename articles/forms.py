@@ -66,9 +66,12 @@ class ArticleAdminForm(forms.ModelForm):
         self._check_nobody_saved_meanwhile(cleaned_data.get("loaded_version"))
         # Before the model's validation, which checks the database constraint
         # that a published article has a time: the service's default applies.
-        if "status" in cleaned_data:
+        # The status is not in the admin's form (the workflow moves it), so
+        # the article's own is the one that counts.
+        if "published_at" in cleaned_data:
             cleaned_data["published_at"] = services.article_publication_time(
-                status=cleaned_data["status"], published_at=cleaned_data.get("published_at")
+                status=cleaned_data.get("status", self.instance.status),
+                published_at=cleaned_data.get("published_at"),
             )
         if self.storage_error:
             # Last, so the data above is complete and this is the only error shown.
