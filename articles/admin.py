@@ -1,15 +1,15 @@
 import logging
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from articles import services
+from articles.admin_workflow import ArticleWorkflowAdminMixin, MineFilter
 from articles.csp import ckeditor_csp
 from articles.forms import ArticleAdminForm, PhotoInlineForm, SectionAdminForm
 from articles.models import Article, Author, Byline, Photo, Section
@@ -112,15 +112,17 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = (BylineInline, PhotoInline)
     list_display = ("title", "section", "visibility", "published_at", "byline_names", "updated_at")
-    list_filter = (PublicationFilter, "status", "section", "published_at")
+    list_filter = (PublicationFilter, "status", MineFilter, "section", "published_at")
     list_select_related = ("section",)
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
-    actions = ("publish_now", "unpublish")
+    # The workflow's (articles/admin_workflow.py); returning and withdrawing
+    # need a note, so they are buttons on the article's page only.
+    actions = ("submit_for_editing", "send_for_approval", "publish_now")
     readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "section", "lead", "body", "loaded_version")}),
@@ -200,23 +202,3 @@ class ArticleAdmin(admin.ModelAdmin):
         except OSError as error:
             services.photos_discard_files(photos=new_photos)
             raise PhotoStorageError from error
-
-    @admin.action(description=_("Xuất bản ngay các bài đã chọn"), permissions=["change"])
-    def publish_now(self, request, queryset):
-        changed = services.articles_publish_now(articles=queryset, user=request.user)
-        self.message_user(
-            request,
-            ngettext("Đã xuất bản %(count)d bài viết.", "Đã xuất bản %(count)d bài viết.", changed)
-            % {"count": changed},
-            messages.SUCCESS if changed else messages.WARNING,
-        )
-
-    @admin.action(description=_("Gỡ xuống (chuyển về bản nháp)"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        changed = services.articles_unpublish(articles=queryset, user=request.user)
-        self.message_user(
-            request,
-            ngettext("Đã gỡ %(count)d bài viết.", "Đã gỡ %(count)d bài viết.", changed)
-            % {"count": changed},
-            messages.SUCCESS if changed else messages.WARNING,
-        )
