@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, ArticleTransition
-from articles.roles import EDITORS_GROUP
+from articles.roles import APPROVERS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, REPORTERS_GROUP
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -407,3 +407,21 @@ def test_the_mail_is_enqueued_after_commit_and_not_sent_in_the_request(
     assert result.task.name == "notify_workflow_queue"
     assert result.args == [ArticleTransition.objects.get().pk]
     assert mail.outbox == []
+
+
+def test_the_migrations_give_each_role_its_workflow_permissions():
+    def codenames(group: str) -> set[str]:
+        return set(Group.objects.get(name=group).permissions.values_list("codename", flat=True))
+
+    reporters, editors, chiefs = (
+        codenames(group) for group in (REPORTERS_GROUP, EDITORS_GROUP, APPROVERS_GROUP)
+    )
+    assert {"add_article", "change_article", "view_article", "add_photo", "add_byline"} <= reporters
+    assert not {"review_article", "approve_article", "change_section"} & reporters
+    assert "review_article" in editors and "approve_article" not in editors
+    assert editors | {"approve_article"} <= chiefs
+    assert (
+        not Group.objects.get(name=MODERATORS_GROUP)
+        .permissions.filter(content_type__app_label="articles")
+        .exists()
+    )
