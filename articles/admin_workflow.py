@@ -202,18 +202,6 @@ class ArticleWorkflowAdminMixin:
             "status": article.get_status_display(),
         }
 
-    def delete_queryset(self, request, queryset):
-        # Django's bulk delete asks only for the model's permission; a reporter
-        # must not delete a colleague's or a published article that way.
-        refused = [
-            a.title for a in queryset if not workflow.user_may_edit(user=request.user, article=a)
-        ]
-        if refused:
-            raise PermissionDenied(
-                _("Bạn không được xóa các bài: %(titles)s.") % {"titles": "; ".join(refused[:10])}
-            )
-        super().delete_queryset(request, queryset)
-
     # --- Bulk actions ---------------------------------------------------------
 
     def _bulk(self, request, queryset, transition: str, done_message) -> None:

@@ -5,10 +5,11 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
 
-from articles import workflow
+from articles import services, workflow
 from articles.models import Article, ArticleTransition
 from articles.roles import APPROVERS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, REPORTERS_GROUP
 from tests.factories import (
@@ -425,3 +426,29 @@ def test_the_migrations_give_each_role_its_workflow_permissions():
         .permissions.filter(content_type__app_label="articles")
         .exists()
     )
+
+
+def test_the_services_refuse_a_reporter_on_a_colleagues_article(reporter):
+    """Behind the admin's own checks: the services decide on their own too."""
+    colleague = UserFactory(username="dongnghiep", is_staff=True)
+    theirs = ArticleFactory(
+        title="Bài của đồng nghiệp", status=S.DRAFT, published_at=None, created_by=colleague
+    )
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền “Gửi biên tập” bài này"):
+        workflow.article_submit(article=theirs, user=reporter)
+    theirs.title = "Sửa lén"
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền sửa bài này"):
+        services.article_save(article=theirs, user=reporter)
+    theirs.refresh_from_db()
+    assert (theirs.title, theirs.status) == ("Bài của đồng nghiệp", S.DRAFT)
+    assert not ArticleTransition.objects.exists()
+
+
+def test_saving_an_article_never_changes_its_status(reporter):
+    """Only the workflow moves an article: a status set on the copy being saved is not written."""
+    article = ArticleFactory(status=S.DRAFT, published_at=None, created_by=reporter)
+    article.status = S.PUBLISHED
+    article.title = "Tít đã sửa"
+    services.article_save(article=article, user=reporter)
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.title, stored.status) == ("Tít đã sửa", S.DRAFT)
