@@ -1,7 +1,7 @@
 import logging
 from typing import TYPE_CHECKING, ClassVar
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.template.defaultfilters import filesizeformat
@@ -10,7 +10,6 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from articles import (
     admin_corrections,  # noqa: F401  (registers the corrections' admin)
@@ -19,6 +18,7 @@ from articles import (
 )
 from articles.admin_formsets import ArticleInlineFormSet
 from articles.admin_revisions import ArticleRevisionsAdminMixin
+from articles.admin_workflow import ArticleWorkflowAdminMixin, MineFilter
 from articles.csp import ckeditor_csp
 from articles.forms import (
     ArticleAdminForm,
@@ -160,12 +160,17 @@ class PublicationFilter(admin.SimpleListFilter):
     title = _("tình trạng hiển thị")
     parameter_name = "visibility"
 
+    # The workflow's states before and after publication, by their status.
+    WORKFLOW_STATES = tuple(
+        status for status in Article.Status if status != Article.Status.PUBLISHED
+    )
+
     def lookups(self, request, model_admin):
         return (
             ("live", _("Đang hiển thị")),
             ("scheduled", _("Hẹn giờ đăng")),
             ("expired", _("Hết hạn")),
-            ("draft", _("Bản nháp")),
+            *((status.value, status.label) for status in self.WORKFLOW_STATES),
         )
 
     def queryset(self, request, queryset):
@@ -176,19 +181,19 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset.scheduled()
             case "expired":
                 return queryset.expired()
-            case "draft":
-                return queryset.drafts()
+            case value if value in self.WORKFLOW_STATES:
+                return queryset.filter(status=value)
         return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ArticleRevisionsAdminMixin, ArticleWorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = (BylineInline, PhotoInline, AttachmentInline)
     list_display = ("title", "section", "visibility", "published", "byline_names", "updated")
-    # One status filter: "tình trạng hiển thị" already tells published from draft, and
-    # also scheduled from live, which the model's plain status cannot.
-    list_filter = (PublicationFilter, "featured", "section", "published_at")
+    # One status filter: "tình trạng hiển thị" tells the workflow's states apart,
+    # and also scheduled and expired from live, which the model's plain status cannot.
+    list_filter = (PublicationFilter, MineFilter, "featured", "section", "published_at")
     list_select_related = ("section",)
     autocomplete_fields = ("tags",)
 
@@ -202,7 +207,9 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
 
     search_fields = ("title", "lead")
     date_hierarchy = "published_at"
-    actions = ("publish_now", "unpublish")
+    # The workflow's (articles/admin_workflow.py); returning and withdrawing
+    # need a note, so they are buttons on the article's page only.
+    actions = ("submit_for_editing", "send_for_approval", "publish_now")
     # Any length: the comments app's admin adds a field.
     readonly_fields: ClassVar[tuple[str, ...]] = (
         "created_by",
@@ -315,23 +322,3 @@ class ArticleAdmin(ArticleRevisionsAdminMixin, admin.ModelAdmin):
         except OSError as error:
             services.photos_discard_files(photos=new_photos)
             raise PhotoStorageError from error
-
-    @admin.action(description=_("Xuất bản ngay các bài đã chọn"), permissions=["change"])
-    def publish_now(self, request, queryset):
-        changed = services.articles_publish_now(articles=queryset, user=request.user)
-        self.message_user(
-            request,
-            ngettext("Đã xuất bản %(count)d bài viết.", "Đã xuất bản %(count)d bài viết.", changed)
-            % {"count": changed},
-            messages.SUCCESS if changed else messages.WARNING,
-        )
-
-    @admin.action(description=_("Gỡ xuống (chuyển về bản nháp)"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        changed = services.articles_unpublish(articles=queryset, user=request.user)
-        self.message_user(
-            request,
-            ngettext("Đã gỡ %(count)d bài viết.", "Đã gỡ %(count)d bài viết.", changed)
-            % {"count": changed},
-            messages.SUCCESS if changed else messages.WARNING,
-        )

@@ -110,8 +110,10 @@ class ArticleAdminForm(forms.ModelForm):
         self.conflicting_version: Article | None = None
         if self.instance.pk:
             self.initial["loaded_version"] = self.instance.version
-            self.fields["title"].help_text = SLUG_KEPT_HELP
-            self.fields["slug"].help_text = SLUG_KEPT_HELP
+            # Read-only to someone the workflow lets only look: no fields then.
+            for name in ("title", "slug"):
+                if name in self.fields:
+                    self.fields[name].help_text = SLUG_KEPT_HELP
 
     def clean(self):
         super().clean()
@@ -120,9 +122,12 @@ class ArticleAdminForm(forms.ModelForm):
             self._show_conflict()
         # Before the model's validation, which checks the database constraint
         # that a published article has a time: the service's default applies.
-        if "status" in cleaned_data:
+        # The status is not in the admin's form (the workflow moves it), so
+        # the article's own is the one that counts.
+        if "published_at" in cleaned_data:
             cleaned_data["published_at"] = services.article_publication_time(
-                status=cleaned_data["status"], published_at=cleaned_data.get("published_at")
+                status=cleaned_data.get("status", self.instance.status),
+                published_at=cleaned_data.get("published_at"),
             )
             try:
                 services.article_expiry_clean(

@@ -111,7 +111,9 @@ class ArticleQuerySet(SignallingQuerySet):
 
         A future ``published_at`` schedules an article: it appears on its own
         when the time arrives, with no job to flip a flag; an ``expires_at``
-        that passes takes it off every public page the same way.
+        that passes takes it off every public page the same way. Withdrawn
+        articles ("Đã gỡ") and everything still in the workflow have another
+        status, so they are never shown, whatever their time.
         """
         now = timezone.now()
         return self.filter(
@@ -137,8 +139,13 @@ class ArticleQuerySet(SignallingQuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        # The editorial workflow (articles/workflow.py) moves an article between these.
         DRAFT = "draft", _("Bản nháp")
+        SUBMITTED = "submitted", _("Chờ biên tập")
+        AWAITING_APPROVAL = "awaiting_approval", _("Chờ duyệt")
+        RETURNED = "returned", _("Trả lại")
         PUBLISHED = "published", _("Đã xuất bản")
+        WITHDRAWN = "withdrawn", _("Đã gỡ")
 
     title = models.CharField(_("tiêu đề"), max_length=300)
     slug = models.SlugField(
@@ -239,6 +246,10 @@ class Article(models.Model):
         verbose_name = _("bài viết")
         verbose_name_plural = pgettext_lazy("plural", "bài viết")
         get_latest_by = "published_at"
+        permissions = [
+            ("review_article", _("Biên tập mọi bài chưa xuất bản")),
+            ("approve_article", _("Duyệt, xuất bản và gỡ bài")),
+        ]
         indexes = [
             # Section pages, home page and newer/older lists: published articles
             # of one section by time.
@@ -268,7 +279,7 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("Bài đã xuất bản phải có thời gian xuất bản."),
             ),
@@ -320,6 +331,41 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+
+class ArticleTransition(models.Model):
+    """One step of an article through the workflow: who moved it, when, from what to what.
+
+    Written only by ``articles.workflow`` and never changed afterwards, so the
+    rows are the article's history.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("từ trạng thái"), max_length=20, choices=Article.Status)
+    to_status = models.CharField(_("sang trạng thái"), max_length=20, choices=Article.Status)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    NOTE_MAX_LENGTH = 2000
+    note = models.TextField(_("ghi chú"), blank=True, max_length=NOTE_MAX_LENGTH)
+    created_at = models.DateTimeField(_("lúc"), default=timezone.now, db_index=False)
+
+    class Meta:
+        ordering = ("created_at", "id")
+        verbose_name = _("bước quy trình")
+        verbose_name_plural = pgettext_lazy("plural", "bước quy trình")
+        indexes = [
+            models.Index(fields=["article", "created_at", "id"], name="transition_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class Byline(models.Model):

@@ -10,16 +10,16 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from articles import revisions
+from articles import revisions, workflow
 from articles.models import Article, Author, Photo, Section, Tag
 from articles.renditions import build_renditions, delete_renditions
+from articles.roles import APPROVE_PERMISSION
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
 from articles.templatetags.portal import portal_datetime
 from core.text import normalize_text, plain_text_from_html, search_document, vietnamese_slugify
@@ -145,6 +145,8 @@ def article_prepare(*, article: Article) -> Article:
         # engines; it need not be unique, and a later title change keeps it.
         article.slug = vietnamese_slugify(article.title, max_length=200) or "bai-viet"
     article.search_text = article_search_text(article=article)
+    # Publishing is the workflow's (articles/workflow.py); this only keeps a
+    # published article's time when an approver clears the field.
     article.published_at = article_publication_time(
         status=article.status, published_at=article.published_at
     )
@@ -190,10 +192,11 @@ def article_body_clean(*, body: str) -> str:
     return body
 
 
+# The comment count is moderation's; the status is the workflow's (articles/workflow.py).
 _ARTICLE_FIELDS_EDITORS_WRITE = [
     field.name
     for field in Article._meta.concrete_fields
-    if not field.primary_key and field.name != "approved_comment_count"
+    if not field.primary_key and field.name not in ("approved_comment_count", "status")
 ]
 
 
@@ -214,6 +217,27 @@ class _Unchecked(enum.Enum):
 UNCHECKED = _Unchecked.VERSION
 
 
+def article_write_check(
+    *, article: Article, user: User | AnonymousUser, stored: Article | None = None
+) -> None:
+    """Raise ``PermissionDenied`` unless ``user`` may save ``article`` as it is stored now.
+
+    Decided on the stored row (``stored`` when the caller has just read it),
+    not on the copy being saved, so a changed status on that copy cannot open
+    the door; new articles start as drafts unless the editor-in-chief writes them.
+    """
+    if article.pk is None:
+        may_write = user.has_perm("articles.add_article") and (
+            article.status == Article.Status.DRAFT or user.has_perm(APPROVE_PERMISSION)
+        )
+    else:
+        if stored is None:
+            stored = Article.objects.filter(pk=article.pk).first()
+        may_write = stored is not None and workflow.user_may_edit(user=user, article=stored)
+    if not may_write:
+        raise PermissionDenied(_("Bạn không có quyền sửa bài này ở trạng thái hiện tại."))
+
+
 @transaction.atomic
 def article_save(
     *,
@@ -228,6 +252,7 @@ def article_save(
     version it edits (``None``) is refused like a stale one: it may well be
     older than what is stored. Raises ``ArticleEditConflict`` with the saved copy.
     """
+    saved = None
     if article.pk is not None and edited_version is not UNCHECKED:
         saved = (
             Article.objects.select_for_update(of=("self",))
@@ -237,6 +262,8 @@ def article_save(
         )
         if saved is not None and saved.version != edited_version:
             raise ArticleEditConflict(saved)
+    if user is not None:
+        article_write_check(article=article, user=user, stored=saved)
     article_prepare(article=article)
     if user is not None and user.is_authenticated:
         if article.pk is None:
@@ -251,59 +278,6 @@ def article_save(
         article.save(update_fields=_ARTICLE_FIELDS_EDITORS_WRITE)
     revisions.revision_for_save(article=article, user=user)
     return article
-
-
-@transaction.atomic
-def articles_publish_now(
-    *,
-    articles: Iterable[Article],
-    user: User | AnonymousUser | None = None,
-    now: datetime | None = None,
-) -> int:
-    """Publish the given articles at ``now``. Returns how many changed.
-
-    Already-visible articles keep their original time, so "publish now" on a
-    live story does not bump it to the top of every list; drafts and
-    scheduled articles get the current time. An article whose expiry has
-    passed is left alone: it would leave the pages at once (and the database
-    refuses an expiry before the publication time); the editor moves the
-    expiry first.
-    """
-    now = now or timezone.now()
-    changed = 0
-    for article in articles:
-        if article.is_visible_to_readers:
-            continue
-        if article.expires_at is not None and article.expires_at <= now:
-            continue
-        article.status = Article.Status.PUBLISHED
-        article.published_at = now
-        article.updated_by = user if user is not None and user.is_authenticated else None
-        article.version = F("version") + 1
-        article.save(
-            update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
-        )
-        revisions.revision_for_save(article=article, user=user)
-        changed += 1
-    return changed
-
-
-@transaction.atomic
-def articles_unpublish(
-    *, articles: Iterable[Article], user: User | AnonymousUser | None = None
-) -> int:
-    """Turn published (or scheduled) articles back into drafts. Returns how many changed."""
-    changed = 0
-    for article in articles:
-        if article.status != Article.Status.PUBLISHED:
-            continue
-        article.status = Article.Status.DRAFT
-        article.updated_by = user if user is not None and user.is_authenticated else None
-        article.version = F("version") + 1
-        article.save(update_fields=["status", "updated_by", "updated_at", "version"])
-        revisions.revision_for_save(article=article, user=user)
-        changed += 1
-    return changed
 
 
 def photo_renditions_build(*, photo: Photo) -> Photo:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem
+from django.core.exceptions import PermissionDenied
 from django.http import (
     FileResponse,
     Http404,
@@ -22,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
-from articles import corrections, readership, search, selectors, sitemaps
+from articles import corrections, readership, search, selectors, sitemaps, workflow
 from articles.attachments import content_disposition
 from articles.models import Article, Author, Section, Tag
 from articles.renditions import ARTICLE_IMAGE_SIZES
@@ -170,6 +171,8 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     article = selectors.article_for_preview(pk=pk)
     if article is None:
         raise Http404(_("Không tìm thấy bài viết."))
+    if not workflow.user_may_view(user=request.user, article=article):
+        raise PermissionDenied  # a colleague's unpublished work
     context = article_page_context(article)
     context["preview"] = True
     response = render(request, "articles/article_detail.html", context)

@@ -558,7 +558,8 @@ def churn_plan(*, article_ids: list[int], pending_comments: int) -> ChurnPlan:
     moderator = users.create_user("bench-moderator", is_staff=True)
     editor = users.create_user("bench-editor", is_staff=True)
     moderator.groups.add(*Group.objects.filter(name="Kiểm duyệt viên"))
-    editor.groups.add(*Group.objects.filter(name="Biên tập viên"))
+    # Editing published articles is the editor-in-chief's (articles/workflow.py).
+    editor.groups.add(*Group.objects.filter(name__in=["Biên tập viên", "Tổng biên tập"]))
 
     hot, tail = ranked[:HOT_ARTICLES], ranked[TAIL_FROM_RANK - 1 :]
     pending = Comment.objects.bulk_create(

@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, ArticleViewCount, Author, Byline, Photo, Section, Tag
 from articles.readership import hour_of
-from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+from articles.roles import APPROVERS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, REPORTERS_GROUP
 from core.text import vietnamese_slugify
 from demo.content import ARTICLES, AUTHORS, SECTIONS
 from demo.photos import make_demo_photo
@@ -35,7 +35,9 @@ class DemoAccount:
 # Known passwords, for a local demo only: quickstart refuses to run in production.
 DEMO_ACCOUNTS = (
     DemoAccount("admin", "toasoan-admin", "Quản trị viên (toàn quyền)", superuser=True),
+    DemoAccount("phongvien", "toasoan-phongvien", "Phóng viên", group=REPORTERS_GROUP),
     DemoAccount("bientap", "toasoan-bientap", "Biên tập viên", group=EDITORS_GROUP),
+    DemoAccount("tongbientap", "toasoan-tongbientap", "Tổng biên tập", group=APPROVERS_GROUP),
     DemoAccount("kiemduyet", "toasoan-kiemduyet", "Kiểm duyệt viên", group=MODERATORS_GROUP),
 )
 

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from PIL import Image
 
-from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+from articles.roles import APPROVERS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, REPORTERS_GROUP
 from tests.factories import UserFactory
 
 
@@ -50,6 +50,26 @@ def editor(db):
     user = UserFactory(username="bientap", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     return user
+
+
+@pytest.fixture
+def reporter(db):
+    user = UserFactory(username="phongvien", is_staff=True, email="phongvien@toasoan.vn")
+    user.groups.add(Group.objects.get(name=REPORTERS_GROUP))
+    return user
+
+
+@pytest.fixture
+def approver(db):
+    user = UserFactory(username="tongbientap", is_staff=True)
+    user.groups.add(Group.objects.get(name=APPROVERS_GROUP))
+    return user
+
+
+@pytest.fixture
+def approver_client(client, approver):
+    client.force_login(approver)
+    return client
 
 
 @pytest.fixture

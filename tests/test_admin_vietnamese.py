@@ -81,15 +81,16 @@ def test_change_list_headings_for_screen_readers_are_vietnamese(editor_client, a
     assert 'aria-label="Chọn mục này để thực hiện thao tác - Đà Nẵng đón Tết"' in html
 
 
-def test_date_box_shows_day_month_year(editor_client, article):
-    html = editor_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+# A published article's time is the editor-in-chief's to change (the workflow).
+def test_date_box_shows_day_month_year(approver_client, article):
+    html = approver_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert 'name="published_at_0" value="20/01/2026"' in html
 
 
-def test_date_typed_day_first_is_read_day_first(editor_client, article):
+def test_date_typed_day_first_is_read_day_first(approver_client, article):
     from tests.articles.test_admin_slugs import article_form_data
 
-    response = editor_client.post(
+    response = approver_client.post(
         f"/admin/articles/article/{article.pk}/change/",
         article_form_data(
             article,

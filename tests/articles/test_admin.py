@@ -23,33 +23,38 @@ def test_role_groups_exist_with_the_right_permissions():
     assert not moderators.permissions.filter(content_type__app_label="articles").exists()
 
 
-def test_publish_now_action_publishes_drafts_and_reports_the_count(editor_client, editor):
-    drafts = ArticleFactory.create_batch(2, status=Article.Status.DRAFT, published_at=None)
+def test_publish_now_action_publishes_what_awaits_approval_and_reports_the_count(
+    approver_client, approver
+):
+    waiting = ArticleFactory.create_batch(
+        2, status=Article.Status.AWAITING_APPROVAL, published_at=None
+    )
     live = ArticleFactory(published_at=timezone.now() - timedelta(days=3))
-    response = editor_client.post(
+    response = approver_client.post(
         CHANGELIST,
-        {"action": "publish_now", "_selected_action": [a.pk for a in [*drafts, live]]},
+        {"action": "publish_now", "_selected_action": [a.pk for a in [*waiting, live]]},
         follow=True,
     )
-    assert "Đã xuất bản 2 bài viết." in response.content.decode()
+    html = response.content.decode()
+    assert "Đã xuất bản 2 bài viết." in html
+    assert f"“{live.title}”: Bài “{live.title}” đã xuất bản rồi." in html
     assert Article.objects.published().count() == 3
-    for draft in drafts:
-        draft.refresh_from_db()
-        assert draft.updated_by == editor
+    for article in waiting:
+        article.refresh_from_db()
+        assert article.updated_by == approver
     live.refresh_from_db()
     assert live.published_at < timezone.now() - timedelta(days=2)  # a live story keeps its time
 
 
-def test_unpublish_action_turns_articles_into_drafts(editor_client):
-    articles = ArticleFactory.create_batch(3)
+def test_editors_are_not_offered_publishing(editor_client):
+    article = ArticleFactory(status=Article.Status.AWAITING_APPROVAL, published_at=None)
+    html = editor_client.get(CHANGELIST).content.decode()
+    assert 'value="publish_now"' not in html
     response = editor_client.post(
-        CHANGELIST,
-        {"action": "unpublish", "_selected_action": [a.pk for a in articles[:2]]},
-        follow=True,
+        CHANGELIST, {"action": "publish_now", "_selected_action": [article.pk]}, follow=True
     )
-    assert "Đã gỡ 2 bài viết." in response.content.decode()
-    assert Article.objects.published().count() == 1
-    assert Article.objects.drafts().count() == 2
+    assert "Không có hoạt động nào được lựa chọn." in response.content.decode()
+    assert not Article.objects.published().exists()
 
 
 def test_changelist_shows_status_section_time_and_authors(editor_client):
@@ -101,7 +106,8 @@ def test_editor_adds_an_article_with_slug_made_on_the_server(editor_client, edit
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.slug == "da-nang-don-tet"
-    assert article.published_at is not None  # "publish" with no time means now
+    # The posted status is ignored: a new article is a draft until the workflow moves it.
+    assert (article.status, article.published_at) == (Article.Status.DRAFT, None)
     assert article.created_by == editor and article.updated_by == editor
     assert [(b.author, b.role) for b in article.bylines.all()] == [(author, "Thực hiện")]
 

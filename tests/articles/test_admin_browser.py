@@ -111,11 +111,12 @@ def test_date_widgets_speak_vietnamese_and_write_day_first(browser, live_server)
         note = page.locator(".timezonewarning").first.text_content()
         assert note.startswith("Lưu ý: nhập giờ theo múi giờ Asia/Ho_Chi_Minh"), note
 
-        today = page.locator("#id_published_at_0 ~ .datetimeshortcuts a").first
+        # The expiry: the publication time is the workflow's, not on a new article's form.
+        today = page.locator("#id_expires_at_0 ~ .datetimeshortcuts a").first
         label = today.get_attribute("aria-label")
         assert label.startswith("Hôm nay (ngày ") and " năm " in label, label
         today.click()
-        value = page.locator("#id_published_at_0").input_value()
+        value = page.locator("#id_expires_at_0").input_value()
         day, month, year = value.split("/")
         assert len(day) == 2 and len(month) == 2 and len(year) == 4, value
     finally:

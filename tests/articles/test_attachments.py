@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from articles import services
+from articles import services, workflow
 from articles.attachments import OLE2_MAGIC
 from articles.models import Article, Attachment
 from tests.factories import ArticleFactory, AttachmentFactory, SectionFactory
@@ -133,12 +133,18 @@ def test_admin_accepts_each_document_type_by_its_content(
         assert stored.read() == content
 
 
-def test_a_pdf_named_docx_is_stored_and_served_as_a_pdf(editor_client, client, settings):
+def test_a_pdf_named_docx_is_stored_and_served_as_a_pdf(
+    editor_client, editor, approver, client, settings
+):
     editor_client.post(
         ADD_URL,
         article_form(SectionFactory(), SimpleUploadedFile("Biểu mẫu đăng ký.docx", PDF)),
     )
     attachment = Attachment.objects.get()
+    # A new article is a draft; readers download once the editor-in-chief publishes it.
+    workflow.article_submit(article=attachment.article, user=editor)
+    workflow.article_send_for_approval(article=attachment.article, user=editor)
+    workflow.article_approve(article=attachment.article, user=approver)
     assert attachment.kind == "pdf"
     assert attachment.file.name.endswith("/bieu-mau-dang-ky.pdf")
     response = client.get(attachment.get_absolute_url())

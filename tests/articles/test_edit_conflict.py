@@ -1,4 +1,7 @@
-"""Two editors saving the same article: the second is stopped, nothing is lost."""
+"""Two editors saving the same article: the second is stopped, nothing is lost.
+
+The article is a draft: editors may edit anything not yet published (articles/workflow.py).
+"""
 
 import re
 
@@ -7,15 +10,15 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from articles.models import Article
-from articles.roles import EDITORS_GROUP
+from articles.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def editor_client(username: str) -> Client:
+def editor_client(username: str, group: str = EDITORS_GROUP) -> Client:
     user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    user.groups.add(Group.objects.get(name=group))
     client = Client()
     client.force_login(user)
     return client
@@ -45,7 +48,7 @@ def loaded_version(html: str) -> str:
 
 
 def test_second_editor_is_stopped_and_sees_both_versions():
-    article = ArticleFactory(title="Tiêu đề gốc")
+    article = ArticleFactory(title="Tiêu đề gốc", status=Article.Status.DRAFT, published_at=None)
     url = f"/admin/articles/article/{article.pk}/change/"
     lan, minh = editor_client("lan"), editor_client("minh")
     lan_version = loaded_version(lan.get(url).content.decode())
@@ -74,9 +77,9 @@ def test_second_editor_is_stopped_and_sees_both_versions():
 
 
 def test_publishing_from_the_list_counts_as_a_change():
-    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    article = ArticleFactory(status=Article.Status.AWAITING_APPROVAL, published_at=None)
     url = f"/admin/articles/article/{article.pk}/change/"
-    editor = editor_client("lan")
+    editor = editor_client("lan", APPROVERS_GROUP)  # publishing is the editor-in-chief's
     version = loaded_version(editor.get(url).content.decode())
     editor.post(
         "/admin/articles/article/", {"action": "publish_now", "_selected_action": [article.pk]}
@@ -89,7 +92,7 @@ def test_publishing_from_the_list_counts_as_a_change():
 
 
 def test_a_save_that_does_not_say_which_version_it_edits_is_refused_like_a_stale_one():
-    article = ArticleFactory(title="Tiêu đề gốc")
+    article = ArticleFactory(title="Tiêu đề gốc", status=Article.Status.DRAFT, published_at=None)
     url = f"/admin/articles/article/{article.pk}/change/"
     lan, minh = editor_client("lan"), editor_client("minh")
     minh.get(url)
@@ -117,7 +120,7 @@ def test_a_save_that_does_not_say_which_version_it_edits_is_refused_like_a_stale
 
 
 def test_an_empty_version_is_refused_too_but_adding_an_article_needs_none(editor_client):
-    article = ArticleFactory(title="Tiêu đề gốc")
+    article = ArticleFactory(title="Tiêu đề gốc", status=Article.Status.DRAFT, published_at=None)
     url = f"/admin/articles/article/{article.pk}/change/"
     response = editor_client.post(url, form_data(article, title="Sửa mù", loaded_version=""))
     assert response.status_code == 200

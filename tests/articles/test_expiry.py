@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from articles import services
+from articles import services, workflow
 from articles.models import Article, Author
 from tests.factories import ArticleFactory, BylineFactory, SectionFactory
 
@@ -115,10 +116,19 @@ def test_admin_saves_an_expiry_after_the_publication_time(editor_client, section
 
 @pytest.mark.parametrize("expiry_time", ["08:00:00", "07:59:00"])
 def test_admin_refuses_an_expiry_not_after_publication_with_the_form_kept(
-    editor_client, section, expiry_time
+    approver_client, section, expiry_time
 ):
-    response = editor_client.post(
-        ADD_URL, article_form(section, expires_at_0="2026-01-20", expires_at_1=expiry_time)
+    # The publication time is the editor-in-chief's, on a published article (the workflow).
+    live = ArticleFactory(section=section, title="Thông báo tuyển dụng")
+    response = approver_client.post(
+        f"{CHANGELIST}{live.pk}/change/",
+        article_form(
+            section,
+            lead="Sở Nội vụ tuyển dụng công chức năm 2026, bản sửa.",
+            loaded_version=live.version,
+            expires_at_0="2026-01-20",
+            expires_at_1=expiry_time,
+        ),
     )
     assert response.status_code == 200
     form = response.context["adminform"].form
@@ -126,8 +136,9 @@ def test_admin_refuses_an_expiry_not_after_publication_with_the_form_kept(
         "Thời điểm hết hạn phải sau thời gian xuất bản (08:00 20/01/2026)."
     ]
     html = response.content.decode()
-    assert "Sở Nội vụ tuyển dụng công chức năm 2026." in html
-    assert not Article.objects.exists()
+    assert "Sở Nội vụ tuyển dụng công chức năm 2026, bản sửa." in html
+    live.refresh_from_db()
+    assert (live.lead, live.expires_at) == ("Sapo.", None) or live.expires_at is None
 
 
 def test_service_refuses_an_expiry_before_publication(section):
@@ -170,9 +181,15 @@ def test_changelist_shows_the_expired_state_and_filters_by_it(editor_client, sec
     assert "Thông báo còn hạn" not in html
 
 
-def test_publish_now_leaves_an_expired_article_alone(section):
+def test_approving_again_leaves_an_expired_article_alone(section, approver):
     expired = notice(section, title="Đã hết hạn", expires_in=timedelta(minutes=-1))
-    assert services.articles_publish_now(articles=[expired]) == 0
+    # Withdrawn, then approved again: it would leave the pages at once, so it is refused.
+    Article.objects.filter(pk=expired.pk).update(status=Article.Status.WITHDRAWN)
     expired.refresh_from_db()
+    with pytest.raises(ValidationError) as raised:
+        workflow.article_approve(article=expired, user=approver)
+    assert raised.value.code == "expires_before_publication"
+    expired.refresh_from_db()
+    assert expired.status == Article.Status.WITHDRAWN
     assert expired.published_at < timezone.now() - timedelta(days=1)
     assert not Article.objects.published().exists()

@@ -1,16 +1,21 @@
-"""Every save keeps a revision; editors compare two and restore one, and nothing is lost."""
+"""Every save keeps a revision; editors compare two and restore one, and nothing is lost.
+
+The articles here are published, which only the editor-in-chief changes (the
+workflow), so the editor-in-chief (``approver``) does the saving.
+"""
 
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import revisions, services
+from articles import revisions, services, workflow
 from articles.models import Article, ArticleRevision, Photo
+from articles.roles import APPROVERS_GROUP
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -70,7 +75,7 @@ def form_data(article: Article, **changes) -> dict:
 
 
 def test_an_admin_save_keeps_a_revision_with_who_when_and_the_inlines_as_saved(
-    editor_client, editor
+    approver_client, approver
 ):
     article = ArticleFactory(title="Cầu Rồng phun lửa")
     photo = PhotoFactory(article=article, caption="Chú thích cũ", credit="Quốc Huy")
@@ -90,12 +95,12 @@ def test_an_admin_save_keeps_a_revision_with_who_when_and_the_inlines_as_saved(
         "bylines-0-order": 1,
     }
 
-    response = editor_client.post(change_url(article), data)
+    response = approver_client.post(change_url(article), data)
 
     assert response.status_code == 302
     revision = ArticleRevision.objects.get(article=article)
     assert revision.number == 1
-    assert revision.created_by == editor
+    assert revision.created_by == approver
     assert before <= revision.created_at <= timezone.now()
     snapshot = revision.snapshot
     assert snapshot["title"] == "Cầu Rồng phun lửa tối nay"
@@ -109,13 +114,13 @@ def test_an_admin_save_keeps_a_revision_with_who_when_and_the_inlines_as_saved(
     ]
 
 
-def test_every_save_through_the_services_adds_a_numbered_revision(editor):
+def test_every_save_through_the_services_adds_a_numbered_revision(approver):
     article = services.article_save(
-        article=ArticleFactory.build(title="Bản đầu", section=SectionFactory()), user=editor
+        article=ArticleFactory.build(title="Bản đầu", section=SectionFactory()), user=approver
     )
     article.title = "Bản hai"
-    services.article_save(article=article, user=editor)
-    services.articles_unpublish(articles=[article], user=editor)
+    services.article_save(article=article, user=approver)
+    workflow.article_withdraw(article=article, user=approver, reason="Sai số liệu.")
 
     rows = list(
         ArticleRevision.objects.filter(article=article)
@@ -123,56 +128,58 @@ def test_every_save_through_the_services_adds_a_numbered_revision(editor):
         .values_list("number", "snapshot__title", "snapshot__status", "created_by")
     )
     assert rows == [
-        (1, "Bản đầu", "published", editor.pk),
-        (2, "Bản hai", "published", editor.pk),
-        (3, "Bản hai", "draft", editor.pk),
+        (1, "Bản đầu", "published", approver.pk),
+        (2, "Bản hai", "published", approver.pk),
+        (3, "Bản hai", "withdrawn", approver.pk),
     ]
 
 
-def test_an_invalid_admin_save_keeps_no_revision(editor_client):
+def test_an_invalid_admin_save_keeps_no_revision(approver_client):
     article = ArticleFactory()
-    response = editor_client.post(change_url(article), form_data(article, title=""))
+    response = approver_client.post(change_url(article), form_data(article, title=""))
     assert response.status_code == 200
     assert not ArticleRevision.objects.exists()
 
 
-def test_the_change_page_links_to_the_revisions(editor_client):
+def test_the_change_page_links_to_the_revisions(approver_client):
     article = ArticleFactory()
-    html = editor_client.get(change_url(article)).content.decode()
+    html = approver_client.get(change_url(article)).content.decode()
     assert f'<a href="{revisions_url(article)}">Lịch sử phiên bản</a>' in html
 
 
-def test_the_revision_list_shows_each_save_with_who_and_when(editor_client, editor):
+def test_the_revision_list_shows_each_save_with_who_and_when(approver_client, approver):
     article = ArticleFactory(title="Bản đầu")
-    services.article_save(article=article, user=editor)
+    services.article_save(article=article, user=approver)
     article.title = "Bản hai"
-    services.article_save(article=article, user=UserFactory(username="tongbientap"))
+    deputy = UserFactory(username="photongbientap", is_staff=True)
+    deputy.groups.add(Group.objects.get(name=APPROVERS_GROUP))
+    services.article_save(article=article, user=deputy)
     first = ArticleRevision.objects.get(article=article, number=1)
 
-    html = editor_client.get(revisions_url(article)).content.decode()
+    html = approver_client.get(revisions_url(article)).content.decode()
 
     assert "Bản đầu" in html and "Bản hai" in html
-    assert "bientap" in html and "tongbientap" in html
+    assert ">tongbientap<" in html and ">photongbientap<" in html
     assert timezone.localtime(first.created_at).strftime("%H:%M %d/%m/%Y") in html
 
 
-def saved_twice(editor, *, first: dict, second: dict) -> Article:
+def saved_twice(approver, *, first: dict, second: dict) -> Article:
     article = ArticleFactory(**first)
-    services.article_save(article=article, user=editor)
+    services.article_save(article=article, user=approver)
     for name, value in second.items():
         setattr(article, name, value)
-    services.article_save(article=article, user=editor)
+    services.article_save(article=article, user=approver)
     return article
 
 
-def test_compare_marks_the_changed_words_of_each_field(editor_client, editor):
+def test_compare_marks_the_changed_words_of_each_field(approver_client, approver):
     article = saved_twice(
-        editor,
+        approver,
         first={"title": "Cầu Rồng phun lửa", "body": "<p>Tối thứ bảy cầu phun lửa.</p>"},
         second={"title": "Cầu Rồng phun nước", "body": "<p>Tối chủ nhật cầu phun lửa.</p>"},
     )
 
-    response = editor_client.get(f"{revisions_url(article)}compare/?old=1&new=2")
+    response = approver_client.get(f"{revisions_url(article)}compare/?old=1&new=2")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -182,9 +189,9 @@ def test_compare_marks_the_changed_words_of_each_field(editor_client, editor):
     assert "Tối <ins>chủ nhật</ins> cầu phun lửa." in html
 
 
-def test_compare_shows_markup_as_text_never_as_html(editor_client, editor):
+def test_compare_shows_markup_as_text_never_as_html(approver_client, approver):
     article = saved_twice(
-        editor,
+        approver,
         first={"title": "Tiêu đề <b>đậm</b>", "body": "<p>Đoạn <strong>một</strong>.</p>"},
         second={
             "title": 'Tiêu đề <img src=x onerror="alert(1)">',
@@ -192,7 +199,7 @@ def test_compare_shows_markup_as_text_never_as_html(editor_client, editor):
         },
     )
 
-    html = editor_client.get(f"{revisions_url(article)}compare/?old=1&new=2").content.decode()
+    html = approver_client.get(f"{revisions_url(article)}compare/?old=1&new=2").content.decode()
 
     assert "&lt;b&gt;đậm&lt;/b&gt;" in html
     assert "&lt;img" in html
@@ -204,16 +211,16 @@ def test_compare_shows_markup_as_text_never_as_html(editor_client, editor):
     assert "<script>alert(1)" not in html
 
 
-def test_compare_without_two_revisions_goes_back_to_the_list(editor_client, editor):
-    article = saved_twice(editor, first={"title": "A"}, second={"title": "B"})
-    response = editor_client.get(f"{revisions_url(article)}compare/?old=1&new=1", follow=True)
+def test_compare_without_two_revisions_goes_back_to_the_list(approver_client, approver):
+    article = saved_twice(approver, first={"title": "A"}, second={"title": "B"})
+    response = approver_client.get(f"{revisions_url(article)}compare/?old=1&new=1", follow=True)
     assert "Hãy chọn hai phiên bản khác nhau để so sánh." in response.content.decode()
-    response = editor_client.get(f"{revisions_url(article)}compare/?old=x", follow=True)
+    response = approver_client.get(f"{revisions_url(article)}compare/?old=x", follow=True)
     assert "Hãy chọn hai phiên bản để so sánh." in response.content.decode()
 
 
 def test_restore_brings_back_text_section_bylines_and_captions_as_a_new_revision(
-    editor_client, editor
+    approver_client, approver
 ):
     old_section, new_section = SectionFactory(name="Thời sự"), SectionFactory(name="Văn hóa")
     article = ArticleFactory(title="Tiêu đề cũ", lead="Sapo cũ.", section=old_section)
@@ -221,25 +228,25 @@ def test_restore_brings_back_text_section_bylines_and_captions_as_a_new_revision
     gone = PhotoFactory(article=article, caption="Ảnh sẽ bị xóa")
     writer = AuthorFactory(name="Trần Thu Hà")
     BylineFactory(article=article, author=writer, role="", order=1)
-    services.article_save(article=article, user=editor)  # revision 1
+    services.article_save(article=article, user=approver)  # revision 1
 
     article.title, article.lead, article.section = "Tiêu đề mới", "Sapo mới.", new_section
-    services.article_save(article=article, user=editor)  # revision 2
+    services.article_save(article=article, user=approver)  # revision 2
     Photo.objects.filter(pk=photo.pk).update(caption="Chú thích mới", credit="Khác")
     gone.delete()
     added = PhotoFactory(article=article, caption="Ảnh thêm sau")
     article.bylines.all().delete()
     BylineFactory(article=article, author=AuthorFactory(name="Người khác"), order=1)
-    services.articles_unpublish(articles=[article], user=editor)  # revision 3, a draft
+    workflow.article_withdraw(article=article, user=approver, reason="Chờ xác minh.")  # revision 3
 
-    response = editor_client.post(f"{revisions_url(article)}1/restore/", follow=True)
+    response = approver_client.post(f"{revisions_url(article)}1/restore/", follow=True)
 
     html = response.content.decode()
     assert "Đã khôi phục phiên bản 1, lưu thành phiên bản mới 4." in html
     assert "1 ảnh của phiên bản đó đã bị xóa nên không khôi phục được." in html
     article.refresh_from_db()
     assert (article.title, article.lead, article.section) == ("Tiêu đề cũ", "Sapo cũ.", old_section)
-    assert article.status == Article.Status.DRAFT  # the workflow's, not the revision's
+    assert article.status == Article.Status.WITHDRAWN  # the workflow's, not the revision's
     assert [(b.author, b.role) for b in article.bylines.all()] == [(writer, "")]
     photo.refresh_from_db()
     assert (photo.caption, photo.credit) == ("Chú thích cũ", "Quốc Huy")
@@ -257,12 +264,12 @@ def test_restore_brings_back_text_section_bylines_and_captions_as_a_new_revision
     ]
     latest = ArticleRevision.objects.get(article=article, number=4)
     assert [p["caption"] for p in latest.snapshot["photos"]] == ["Chú thích cũ", "Ảnh thêm sau"]
-    assert latest.created_by == editor
+    assert latest.created_by == approver
 
 
-def test_restore_sanitises_the_body_again(editor):
+def test_restore_sanitises_the_body_again(approver):
     article = ArticleFactory()
-    services.article_save(article=article, user=editor)
+    services.article_save(article=article, user=approver)
     revision = ArticleRevision.objects.get(article=article)
     # A revision written by someone with database access, or under older rules.
     ArticleRevision.objects.filter(pk=revision.pk).update(
@@ -270,15 +277,15 @@ def test_restore_sanitises_the_body_again(editor):
     )
     revision.refresh_from_db()
 
-    revisions.article_revision_restore(revision=revision, user=editor)
+    revisions.article_revision_restore(revision=revision, user=approver)
 
     article.refresh_from_db()
     assert article.body == "<p>Chữ</p>"
 
 
-def test_the_restore_page_asks_first_and_changes_nothing(editor_client, editor):
-    article = saved_twice(editor, first={"title": "Cũ"}, second={"title": "Mới"})
-    response = editor_client.get(f"{revisions_url(article)}1/restore/")
+def test_the_restore_page_asks_first_and_changes_nothing(approver_client, approver):
+    article = saved_twice(approver, first={"title": "Cũ"}, second={"title": "Mới"})
+    response = approver_client.get(f"{revisions_url(article)}1/restore/")
     assert "Khôi phục phiên bản này" in response.content.decode()
     article.refresh_from_db()
     assert article.title == "Mới"
@@ -294,9 +301,9 @@ def staff_who_may_only_view(db):
 
 @pytest.mark.parametrize("who", ["moderator", "staff_who_may_only_view"])
 def test_staff_who_may_not_change_articles_see_no_revisions_and_restore_none(
-    client, request, editor, who
+    client, request, approver, who
 ):
-    article = saved_twice(editor, first={"title": "Cũ"}, second={"title": "Mới"})
+    article = saved_twice(approver, first={"title": "Cũ"}, second={"title": "Mới"})
     client.force_login(request.getfixturevalue(who))
 
     assert client.get(revisions_url(article)).status_code == 403
@@ -309,8 +316,8 @@ def test_staff_who_may_not_change_articles_see_no_revisions_and_restore_none(
     assert ArticleRevision.objects.filter(article=article).count() == 2
 
 
-def test_readers_are_sent_to_the_login(client, editor):
-    article = saved_twice(editor, first={"title": "Cũ"}, second={"title": "Mới"})
+def test_readers_are_sent_to_the_login(client, approver):
+    article = saved_twice(approver, first={"title": "Cũ"}, second={"title": "Mới"})
     response = client.post(f"{revisions_url(article)}1/restore/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -318,8 +325,8 @@ def test_readers_are_sent_to_the_login(client, editor):
     assert article.title == "Mới"
 
 
-def test_the_restore_service_refuses_who_may_not_change_articles(moderator, editor):
-    article = saved_twice(editor, first={"title": "Cũ"}, second={"title": "Mới"})
+def test_the_restore_service_refuses_who_may_not_change_articles(moderator, approver):
+    article = saved_twice(approver, first={"title": "Cũ"}, second={"title": "Mới"})
     revision = ArticleRevision.objects.get(article=article, number=1)
     with pytest.raises(PermissionDenied):
         revisions.article_revision_restore(revision=revision, user=moderator)
@@ -327,11 +334,11 @@ def test_the_restore_service_refuses_who_may_not_change_articles(moderator, edit
     assert article.title == "Mới"
 
 
-def test_a_revision_of_another_article_is_not_found(editor_client, editor):
-    article = saved_twice(editor, first={"title": "Cũ"}, second={"title": "Mới"})
+def test_a_revision_of_another_article_is_not_found(approver_client, approver):
+    article = saved_twice(approver, first={"title": "Cũ"}, second={"title": "Mới"})
     other = ArticleFactory()
-    assert editor_client.get(f"{revisions_url(other)}1/restore/").status_code == 404
-    assert editor_client.post(f"{revisions_url(article)}9/restore/").status_code == 404
+    assert approver_client.get(f"{revisions_url(other)}1/restore/").status_code == 404
+    assert approver_client.post(f"{revisions_url(article)}9/restore/").status_code == 404
 
 
 def admin_save_queries(client, article: Article) -> int:
@@ -344,7 +351,7 @@ def admin_save_queries(client, article: Article) -> int:
 
 
 def test_saving_ten_photos_records_the_revision_in_the_same_few_queries(
-    editor_client, django_assert_max_num_queries
+    approver_client, django_assert_max_num_queries
 ):
     """The revision costs the same with 10 photos as with one: the photos' own
     updates grow with their number, the revision's part does not."""
@@ -353,8 +360,8 @@ def test_saving_ten_photos_records_the_revision_in_the_same_few_queries(
     ten = ArticleFactory()
     PhotoFactory.create_batch(10, article=ten)
 
-    with_one = admin_save_queries(editor_client, one)
-    with_ten = admin_save_queries(editor_client, ten)
+    with_one = admin_save_queries(approver_client, one)
+    with_ten = admin_save_queries(approver_client, ten)
 
     # The nine extra photos: nine more UPDATEs, and nothing else.
     assert with_ten - with_one == 9
@@ -371,7 +378,7 @@ def test_saving_ten_photos_records_the_revision_in_the_same_few_queries(
 
 
 def test_saving_ten_unchanged_photos_in_the_admin_stays_a_fixed_number_of_queries(
-    editor_client, django_assert_max_num_queries
+    approver_client, django_assert_max_num_queries
 ):
     article = ArticleFactory()
     PhotoFactory.create_batch(10, article=article)
@@ -381,21 +388,21 @@ def test_saving_ten_unchanged_photos_in_the_admin_stays_a_fixed_number_of_querie
     # The attached-documents inline (empty here) adds its own three, and so does the
     # tags field (the form's initial tags, and reading and setting them on save).
     with django_assert_max_num_queries(36):
-        response = editor_client.post(change_url(article), data)
+        response = approver_client.post(change_url(article), data)
     assert response.status_code == 302
     assert ArticleRevision.objects.get(article=article).snapshot["title"] == "Chỉ sửa tiêu đề"
 
 
-def test_compare_view_query_count_does_not_grow_with_photos(editor_client, editor):
-    small = saved_twice(editor, first={"title": "A"}, second={"title": "B"})
+def test_compare_view_query_count_does_not_grow_with_photos(approver_client, approver):
+    small = saved_twice(approver, first={"title": "A"}, second={"title": "B"})
     large = ArticleFactory()
     PhotoFactory.create_batch(10, article=large)
-    services.article_save(article=large, user=editor)
-    services.article_save(article=large, user=editor)
+    services.article_save(article=large, user=approver)
+    services.article_save(article=large, user=approver)
     counts = []
     for article in (small, large):
         with CaptureQueriesContext(connection) as queries:
-            editor_client.get(f"{revisions_url(article)}compare/?old=1&new=2")
+            approver_client.get(f"{revisions_url(article)}compare/?old=1&new=2")
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
 
@@ -405,14 +412,14 @@ def test_body_as_text_reads_blocks_as_lines():
     assert re.fullmatch(r"\s*", revisions.body_as_text(""))
 
 
-def test_the_photo_inline_refuses_a_photo_of_another_article(editor_client):
+def test_the_photo_inline_refuses_a_photo_of_another_article(approver_client):
     """The inline checks each photo's id against the article's own photos (read once)."""
     article = ArticleFactory()
     PhotoFactory(article=article, caption="Ảnh của bài")
     stranger = PhotoFactory(caption="Ảnh của bài khác")
     data = form_data(article) | {"photos-0-id": stranger.pk, "photos-0-caption": "Sửa trộm"}
 
-    response = editor_client.post(change_url(article), data)
+    response = approver_client.post(change_url(article), data)
 
     assert response.status_code == 200
     stranger.refresh_from_db()

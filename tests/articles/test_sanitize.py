@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.html import escape
 
 from articles import services
@@ -112,6 +113,8 @@ def test_admin_save_sanitizes_body_before_it_reaches_readers(editor_client):
     from articles.models import Article
 
     article = Article.objects.get(title="Bài thử mã độc")
+    # Published as the workflow would, to show the stored body to a reader.
+    Article.objects.filter(pk=article.pk).update(status="published", published_at=timezone.now())
     assert "<p>An toàn</p>" in article.body
     assert not DANGEROUS.search(article.body)
     from django.test import Client

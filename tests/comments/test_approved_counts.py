@@ -50,14 +50,14 @@ def test_a_status_changed_in_the_comment_form_is_counted(moderator):
     assert stored_count(comment.article) == 1
 
 
-def test_an_editor_saving_an_old_copy_of_the_article_keeps_the_count(moderator, editor):
+def test_an_editor_saving_an_old_copy_of_the_article_keeps_the_count(moderator, approver):
     article = ArticleFactory()
     editors_copy = Article.objects.get(pk=article.pk)  # the edit page was opened
     comment = CommentFactory(article=article)
     services.comments_moderate(comments=[comment], status="approved", user=moderator)
 
     editors_copy.title = "Tiêu đề sửa sau khi bình luận được duyệt"
-    article_services.article_save(article=editors_copy, user=editor)
+    article_services.article_save(article=editors_copy, user=approver)
 
     article.refresh_from_db()
     assert article.title == "Tiêu đề sửa sau khi bình luận được duyệt"

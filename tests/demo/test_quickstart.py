@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Byline, Photo, Section
-from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+from articles.roles import APPROVERS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, REPORTERS_GROUP
 from demo import load
 from demo.photos import make_demo_photo
 from tests.conftest import image_bytes
@@ -33,6 +33,12 @@ def test_quickstart_creates_accounts_and_demo_content_once(small_demo_photos):
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="bientap").groups.get().name == EDITORS_GROUP
     assert User.objects.get(username="kiemduyet").groups.get().name == MODERATORS_GROUP
+    assert User.objects.get(username="phongvien").groups.get().name == REPORTERS_GROUP
+    assert User.objects.get(username="tongbientap").groups.get().name == APPROVERS_GROUP
+    assert "phongvien  password: toasoan-phongvien" in first
+    assert "tongbientap password: toasoan-tongbientap" in first
+    for account in load.DEMO_ACCOUNTS:
+        assert User.objects.get(username=account.username).check_password(account.password)
 
     assert Section.objects.count() >= 3
     assert Article.objects.published().count() == 32

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from articles import services
+from articles import services, workflow
 from articles.models import Article, Byline
 from comments import services as comment_services
 from comments.models import Comment
@@ -128,15 +128,20 @@ def test_the_author_page_shows_a_renamed_author_at_once(client, newsroom):
     assert cache_state(client, newsroom["b"].get_absolute_url()) == "hit"
 
 
-def test_publishing_in_a_section_updates_its_lists_and_neighbours_only(client, newsroom, purged):
+def test_publishing_in_a_section_updates_its_lists_and_neighbours_only(
+    client, newsroom, purged, superuser
+):
     a, b = newsroom["a"], newsroom["b"]
     warm(client, a.get_absolute_url(), b.get_absolute_url(), "/thoi-su/", "/van-hoa/")
     draft = ArticleFactory(
-        section=newsroom["news"], title="Tin mới toanh", status="draft", published_at=None
+        section=newsroom["news"],
+        title="Tin mới toanh",
+        status="awaiting_approval",
+        published_at=None,
     )
-    assert cache_state(client, "/thoi-su/") == "hit"  # a draft shows nowhere
+    assert cache_state(client, "/thoi-su/") == "hit"  # an unpublished article shows nowhere
 
-    services.articles_publish_now(articles=[draft])
+    workflow.article_approve(article=draft, user=superuser)
 
     assert "Tin mới toanh" in client.get("/thoi-su/").content.decode()
     assert (
@@ -280,9 +285,9 @@ def test_surrogate_key_names_what_the_page_shows(client, newsroom):
     assert set(client.get(a.get_absolute_url())["Surrogate-Key"].split()) == keys
 
 
-def test_the_purge_hook_gets_exactly_the_changed_keys(newsroom, purged):
+def test_the_purge_hook_gets_exactly_the_changed_keys(newsroom, purged, superuser):
     a, news = newsroom["a"], newsroom["news"]
-    services.articles_unpublish(articles=[a])
+    workflow.article_withdraw(article=a, user=superuser, reason="Sai số liệu")
     assert purged == [
         frozenset(
             {

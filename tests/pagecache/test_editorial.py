@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from articles import corrections, revisions, services
+from articles import corrections, revisions, services, workflow
 from articles.models import ArticleRevision, Correction
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
@@ -68,7 +68,7 @@ def test_unpublishing_an_article_removes_its_notes_from_the_cached_list(client, 
         correction=Correction(article=article, text="Ghi chú."), user=approver
     )
     warm(client, "/dinh-chinh/")
-    services.articles_unpublish(articles=[article], user=approver)
+    workflow.article_withdraw(article=article, user=approver, reason="Sai tên nhân vật.")
     assert "Bài sắp gỡ" not in client.get("/dinh-chinh/").content.decode()
 
 
@@ -117,11 +117,11 @@ def test_an_article_published_again_brings_its_notes_back_to_the_cached_list(cli
     corrections.correction_save(
         correction=Correction(article=article, text="Ghi chú còn đó."), user=approver
     )
-    services.articles_unpublish(articles=[article], user=approver)
+    workflow.article_withdraw(article=article, user=approver, reason="Chờ xác minh.")
     warm(client, "/dinh-chinh/")
     assert "Bài đăng lại" not in client.get("/dinh-chinh/").content.decode()
 
-    services.articles_publish_now(articles=[article], user=approver)
+    workflow.article_approve(article=article, user=approver)
 
     response = client.get("/dinh-chinh/")
     assert response["X-Page-Cache"] == "miss"

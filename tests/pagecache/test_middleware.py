@@ -9,7 +9,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
-from articles import services
+from articles import services, workflow
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
@@ -46,27 +46,27 @@ def test_editing_an_article_shows_at_once(client, article):
     assert "Sapo đã sửa lỗi chính tả." in client.get(url).content.decode()
 
 
-def test_publishing_updates_the_home_page_and_section_at_once(client, article):
+def test_publishing_updates_the_home_page_and_section_at_once(client, article, superuser):
     draft = ArticleFactory(
         section=article.section,
         title="Tin vừa đăng",
-        status=Article.Status.DRAFT,
+        status=Article.Status.AWAITING_APPROVAL,
         published_at=None,
     )
     assert "Tin vừa đăng" not in client.get("/").content.decode()
     client.get("/thoi-su/")
-    services.articles_publish_now(articles=[draft])
+    workflow.article_approve(article=draft, user=superuser)
     assert "Tin vừa đăng" in client.get("/").content.decode()
     assert "Tin vừa đăng" in client.get("/thoi-su/").content.decode()
     # And the older article's "Các bài mới đăng" list now links to it.
     assert "Tin vừa đăng" in client.get(article.get_absolute_url()).content.decode()
 
 
-def test_unpublishing_removes_the_article_at_once(client, article):
+def test_withdrawing_removes_the_article_at_once(client, article, superuser):
     url = article.get_absolute_url()
     assert client.get(url).status_code == 200
     client.get("/")
-    services.articles_unpublish(articles=[article])
+    workflow.article_withdraw(article=article, user=superuser, reason="Sai số liệu")
     assert client.get(url).status_code == 404
     assert "Tin gốc" not in client.get("/").content.decode()
 

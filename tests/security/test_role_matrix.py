@@ -70,10 +70,13 @@ class Outcome(StrEnum):
     EDIT = "200 editable"
     # The POST did what it asked; any other outcome of a POST leaves the database as it was.
     DONE = "done, database changed"
+    # Sent back to the page with a message saying why (an action or a workflow button).
+    REFUSED = "302 back, refused"
 
 
 LOGIN, DENIED, MISSING = Outcome.LOGIN, Outcome.DENIED, Outcome.MISSING
 SHOWN, VIEW, EDIT, DONE = Outcome.SHOWN, Outcome.VIEW, Outcome.EDIT, Outcome.DONE
+REFUSED = Outcome.REFUSED
 
 
 # fmt: off
@@ -91,8 +94,10 @@ EXPECTED: dict[str, tuple[Outcome, ...]] = {
     "article add POST":           (LOGIN,   LOGIN,   DONE,    DONE,    DENIED,  DONE,    DONE),
     "article change POST":        (LOGIN,   LOGIN,   DONE,    DONE,    DENIED,  DONE,    DONE),
     "article delete POST":        (LOGIN,   LOGIN,   DONE,    DONE,    DENIED,  DONE,    DONE),
-    "publish_now action":         (LOGIN,   LOGIN,   DONE,    DONE,    DENIED,  DONE,    DONE),
-    "unpublish action":           (LOGIN,   LOGIN,   DONE,    DONE,    DENIED,  DONE,    DONE),
+    # Publishing and withdrawing are the editor-in-chief's (tests/articles/test_workflow_roles.py
+    # has the workflow's own table, with reporters and the editor-in-chief).
+    "publish_now action":         (LOGIN,   LOGIN,   REFUSED, REFUSED, DENIED,  REFUSED, DONE),
+    "withdraw button POST":       (LOGIN,   LOGIN,   REFUSED, REFUSED, DENIED,  REFUSED, DONE),
     "author autocomplete":        (LOGIN,   LOGIN,   SHOWN,   SHOWN,   DENIED,  SHOWN,   SHOWN),
     # Photos have no admin of their own: only the inline on the article's page.
     "photo admin":                (LOGIN,   LOGIN,   MISSING, MISSING, MISSING, MISSING, MISSING),
@@ -170,6 +175,7 @@ class World:
     author: Author
     spare_author: Author  # no bylines, so it can be deleted
     draft: Article
+    waiting: Article  # sent for approval
     live: Article
     photo: Photo
     comment: Comment
@@ -281,12 +287,12 @@ REQUESTS: dict[str, Request] = {
     ),
     "publish_now action": Request(
         admin_url("articles/article"),
-        data=_action("publish_now", "draft"),
-        state=lambda w: _refetched(w.draft, "status"),
+        data=_action("publish_now", "waiting"),
+        state=lambda w: _refetched(w.waiting, "status"),
     ),
-    "unpublish action": Request(
-        admin_url("articles/article"),
-        data=_action("unpublish", "live"),
+    "withdraw button POST": Request(
+        admin_url("articles/article", "{w.live.pk}/quy-trinh/"),
+        data=lambda w: {"transition": "withdraw", "note": "Sai số liệu"},
         state=lambda w: _refetched(w.live, "status"),
     ),
     "author autocomplete": Request(
@@ -503,6 +509,12 @@ def world(settings) -> World:
         author=author,
         spare_author=AuthorFactory(name="Phóng viên chưa viết bài"),
         draft=draft,
+        waiting=ArticleFactory(
+            title="Bài chờ duyệt",
+            section=section,
+            status=Article.Status.AWAITING_APPROVAL,
+            published_at=None,
+        ),
         live=live,
         photo=PhotoFactory(article=draft),
         comment=CommentFactory(
@@ -555,6 +567,9 @@ def assert_outcome(response, expected: Outcome) -> None:
         case Outcome.EDIT:
             assert status == 200, status
             assert editable(html), "no save button or action offered"
+        case Outcome.REFUSED:
+            assert status == 302, status
+            assert not response["Location"].startswith("/admin/login/")
         case Outcome.DONE:
             # Admin writes redirect; the upload answers with JSON.
             assert status in (200, 302), status
