@@ -2,13 +2,21 @@
 
 import logging
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
+from captcha.models import CaptchaStore
+from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.cache import cache
+from django.core.cache.backends import base, locmem
+from django.urls import reverse
+from django.utils import timezone
 
+from articles.roles import MODERATORS_GROUP
 from comments import services
-from comments.models import BlockedTerm, Comment
-from tests.factories import ArticleFactory, CommentFactory
+from comments.models import BlockedTerm, Comment, CommentDecision, SenderBlock
+from tests.factories import ArticleFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +307,237 @@ def test_captcha_quota_counts_one_when_the_window_ends_between_add_and_incr(sett
 
     monkeypatch.setattr(cache, "incr", window_ended)
     services.captcha_quota_take(ip_address="192.0.2.9")  # the first of the new window: allowed
+
+
+def _history(comment: Comment) -> list[tuple[str, str, str, str]]:
+    return [
+        (d.kind, d.from_status, d.to_status, d.reason)
+        for d in CommentDecision.objects.filter(comment=comment).order_by("pk")
+    ]
+
+
+def test_a_filled_honeypot_is_kept_as_spam_with_the_rule_in_the_history(article):
+    comment = _submit(article, honeypot="http://ban-thuoc.vn")
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.SPAM
+    assert comment.moderation_reason == "Điền vào ô ẩn chống spam"
+    assert comment.moderated_at is not None
+    assert _history(comment) == [("rule", "", "spam", "Điền vào ô ẩn chống spam")]
+
+
+def test_a_honeypot_holding_only_spaces_is_not_spam_and_a_plain_comment_has_no_history(article):
+    comment = _submit(article, honeypot="  \n")
+    assert comment.status == Comment.Status.PENDING
+    assert _history(comment) == []
+
+
+def test_the_duplicate_refusal_tells_the_reader_why(article):
+    _submit(article, ip_address="192.0.2.5")
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(ArticleFactory(), ip_address="192.0.2.5")
+    assert str(refusal.value) == (
+        "Bạn vừa gửi đúng nội dung này ở một bài viết khác, nên bình luận không được nhận."
+    )
+
+
+def test_comment_submit_keeps_the_senders_address(article):
+    comment = _submit(article, ip_address="192.0.2.5")
+    comment.refresh_from_db()
+    assert comment.ip_address == "192.0.2.5"
+
+
+def test_the_flood_message_counts_the_seconds_left(article):
+    first = _submit(article, ip_address="192.0.2.1")
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(
+            article,
+            body="Ý thứ hai.",
+            ip_address="192.0.2.1",
+            now=first.created_at + timedelta(seconds=10),
+        )
+    assert str(refusal.value) == (
+        "Bạn vừa gửi một bình luận. Vui lòng chờ 20 giây rồi gửi lại; "
+        "nội dung bạn viết vẫn được giữ nguyên."
+    )
+
+
+def test_the_hourly_cap_counts_the_last_hour_only(article, settings):
+    settings.COMMENTS_MIN_INTERVAL_SECONDS = 0
+    settings.COMMENTS_MAX_PER_HOUR = 1
+    first = _submit(article, ip_address="192.0.2.1")
+    with pytest.raises(services.CommentNotAccepted):
+        _submit(
+            article,
+            body="Nửa giờ sau.",
+            ip_address="192.0.2.1",
+            now=first.created_at + timedelta(minutes=30),
+        )
+    later = _submit(
+        article,
+        body="Hơn một giờ sau.",
+        ip_address="192.0.2.1",
+        now=first.created_at + timedelta(minutes=61),
+    )
+    assert later.status == Comment.Status.PENDING
+
+
+def test_a_new_pending_comment_emails_the_moderators(
+    article, settings, django_capture_on_commit_callbacks
+):
+    settings.COMMENTS_NOTIFY_MODERATORS = True
+    moderator = UserFactory(username="kd", email="kd@toasoan.vn", is_staff=True)
+    moderator.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(article, title="Đèn đường")
+    assert [(m.subject, m.to) for m in mail.outbox] == [
+        ("[Bình luận chờ duyệt] Đèn đường", ["kd@toasoan.vn"])
+    ]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(article, title="Bot", body="Khác", honeypot="x")  # spam: nobody to wake
+    assert mail.outbox == []
+    settings.COMMENTS_NOTIFY_MODERATORS = False
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(article, title="Tắt", body="Khác nữa")
+    assert mail.outbox == []
+
+
+def test_a_blocked_phone_holds_the_comment_with_the_reason(article):
+    SenderBlock.objects.create(phone="+84912345678")
+    held = _submit(article, phone="+84912345678")
+    assert (held.status, held.moderation_reason) == (
+        Comment.Status.PENDING,
+        "Người gửi bị chặn vĩnh viễn (theo số điện thoại)",
+    )
+    assert _history(held) == [
+        ("rule", "", "pending", "Người gửi bị chặn vĩnh viễn (theo số điện thoại)")
+    ]
+    other = _submit(article, phone="+84900000000", body="Người khác.")
+    assert (other.status, other.moderation_reason) == (Comment.Status.PENDING, "")
+
+
+def test_a_blocked_address_is_refused_when_blocks_reject(article, settings):
+    settings.COMMENTS_BLOCKED_SENDER_ACTION = "reject"
+    SenderBlock.objects.create(ip_address="192.0.2.66")
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(article, ip_address="192.0.2.66")
+    assert (refusal.value.code, str(refusal.value)) == (
+        "blocked",
+        "Bạn đang tạm thời không được gửi bình luận, nên bình luận này chưa được nhận.",
+    )
+    stored = Comment.objects.get()
+    assert (stored.status, stored.moderation_reason) == (
+        Comment.Status.REJECTED,
+        "Người gửi bị chặn vĩnh viễn (theo địa chỉ IP)",
+    )
+    assert _submit(article, ip_address="192.0.2.67", body="Khác.").status == "pending"
+
+
+def test_a_rejected_term_is_named_to_the_reader_and_to_the_moderators(article):
+    BlockedTerm.objects.create(term="cờ bạc", action=BlockedTerm.Action.REJECT)
+    with pytest.raises(services.CommentNotAccepted) as refusal:
+        _submit(article, body="Rủ chơi cờ bạc")
+    assert str(refusal.value) == (
+        "Bình luận có từ ngữ không được phép (“cờ bạc”). "
+        "Vui lòng sửa lại rồi gửi; nội dung bạn viết vẫn được giữ nguyên."
+    )
+    stored = Comment.objects.get()
+    assert stored.moderation_reason == "Trùng từ bị chặn “cờ bạc”"
+    assert _history(stored) == [("rule", "", "rejected", "Trùng từ bị chặn “cờ bạc”")]
+
+
+def test_a_term_that_rejects_wins_over_one_that_holds_in_the_same_text(article):
+    BlockedTerm.objects.create(term="an toàn", action=BlockedTerm.Action.HOLD)
+    BlockedTerm.objects.create(term="cờ bạc", action=BlockedTerm.Action.REJECT)
+    with pytest.raises(services.CommentNotAccepted):
+        _submit(article, body="Chơi cờ bạc an toàn")
+    assert Comment.objects.get().moderation_reason == "Trùng từ bị chặn “cờ bạc”"
+
+
+def test_comments_moderate_writes_the_history_with_the_moderators_reason(article, moderator):
+    pending = CommentFactory(article=article)
+    spam = CommentFactory(article=article, status=Comment.Status.SPAM)
+    services.comments_moderate(
+        comments=[pending, spam], status=Comment.Status.APPROVED, user=moderator, reason=" Hợp lệ "
+    )
+    pending.refresh_from_db()
+    article.refresh_from_db()
+    assert pending.moderation_reason == "Quyết định của kiemduyet: Hợp lệ"
+    assert article.approved_comment_count == 2
+    assert _history(pending) == [("moderator", "pending", "approved", "Hợp lệ")]
+    assert _history(spam) == [("moderator", "spam", "approved", "Hợp lệ")]
+    assert CommentDecision.objects.get(comment=spam).user == moderator
+
+
+def test_comments_moderate_names_an_unknown_status():
+    with pytest.raises(ValueError) as error:
+        services.comments_moderate(comments=[], status="published", user=None)
+    assert str(error.value) == "Unknown comment status 'published'."
+
+
+def test_approving_in_the_admin_counts_on_the_article_and_is_recorded(article, moderator):
+    comment = CommentFactory(article=article)
+    comment.status = Comment.Status.APPROVED
+    saved = services.comment_save_by_moderator(
+        comment=comment, user=moderator, changed_fields=["status"]
+    )
+    assert saved.status == Comment.Status.APPROVED
+    article.refresh_from_db()
+    assert article.approved_comment_count == 1
+    assert _history(comment) == [("moderator", "pending", "approved", "")]
+
+
+def test_erasing_personal_data_defaults_to_now_and_blanks_an_address_alone():
+    old = timezone.now() - timedelta(days=40)
+    only_address = CommentFactory(
+        status=Comment.Status.REJECTED, phone="", user_agent="", moderated_at=old
+    )
+    assert services.comments_erase_personal_data(older_than_days=30) == 1
+    only_address.refresh_from_db()
+    assert only_address.ip_address is None
+
+
+def test_count_in_window_counts_one_when_the_window_ended_meanwhile(monkeypatch):
+    def window_ended(key, delta=1):
+        raise ValueError(key)
+
+    monkeypatch.setattr(cache, "incr", window_ended)
+    assert services.count_in_window(key="comments:test", seconds=60) == 1
+
+
+def test_the_captcha_window_lasts_its_minutes(settings, monkeypatch):
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 1
+    clock = [1_000_000.0]
+    for backend in (base, locmem):  # where the cache reads the time
+        monkeypatch.setattr(backend, "time", SimpleNamespace(time=lambda: clock[0]))
+    services.captcha_quota_take(ip_address="192.0.2.9")
+    clock[0] += 10 * 60 - 5
+    with pytest.raises(services.TooManyCaptchas):
+        services.captcha_quota_take(ip_address="192.0.2.9")
+    clock[0] += 10
+    services.captcha_quota_take(ip_address="192.0.2.9")  # a new window
+
+
+def test_a_new_captcha_challenge_is_stored_and_counted(settings):
+    settings.CAPTCHA_FLITE_PATH = ""
+    settings.COMMENTS_CAPTCHAS_PER_WINDOW = 1
+    challenge = services.captcha_challenge_new(ip_address="192.0.2.9")
+    assert CaptchaStore.objects.filter(hashkey=challenge.key).exists()
+    assert challenge.image_url == reverse("captcha-image", args=[challenge.key])
+    assert challenge.audio_url is None
+    with pytest.raises(services.TooManyCaptchas):
+        services.captcha_challenge_new(ip_address="192.0.2.9")
+
+
+def test_the_spoken_captcha_is_offered_only_with_a_runnable_flite(settings, tmp_path):
+    flite = tmp_path / "flite"
+    flite.write_text("#!/bin/sh\n")
+    settings.CAPTCHA_FLITE_PATH = str(flite)
+    assert services.captcha_audio_available() is False  # not executable
+    flite.chmod(0o755)
+    assert services.captcha_audio_available() is True
+    challenge = services.captcha_challenge_new(ip_address=None)
+    assert challenge.audio_url == reverse("captcha-audio", args=[challenge.key])
+    for off in ("", None):
+        settings.CAPTCHA_FLITE_PATH = off
+        assert services.captcha_audio_available() is False
