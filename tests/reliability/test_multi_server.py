@@ -336,7 +336,7 @@ SEED = """
     from django.utils import timezone
     from articles import services
     from articles.models import Article, Section
-    from articles.roles import EDITORS_GROUP, MODERATORS_GROUP
+    from articles.roles import APPROVERS_GROUP, MODERATORS_GROUP
     from comments.models import Comment
 
     section = services.section_save(section=Section(name="Thời sự", order=1))
@@ -353,7 +353,8 @@ SEED = """
     comment = Comment.objects.create(
         article=a, name="Nguyễn Văn An", title="Ý kiến", body={body!r},
         status=Comment.Status.PENDING, ip_address="203.0.113.9", user_agent="thử")
-    for username, group in (("bientap", EDITORS_GROUP), ("kiemduyet", MODERATORS_GROUP)):
+    # The editor-in-chief: editors no longer change published articles.
+    for username, group in (("tongbientap", APPROVERS_GROUP), ("kiemduyet", MODERATORS_GROUP)):
         user = User.objects.create_user(username, password={password!r}, is_staff=True)
         user.groups.add(Group.objects.get(name=group))
     print(json.dumps({{
@@ -506,7 +507,7 @@ def test_two_app_servers_behind_varnish_share_database_cache_and_object_storage(
 
             # A photo uploaded through server A's admin ...
             editor = Visitor()
-            editor.log_in(server_a.base, "bientap")
+            editor.log_in(server_a.base, "tongbientap")
             change = f"{server_a.base}/admin/articles/article/{pk_a}/change/"
             fields = form_fields(editor.get(change).text, "article_form")
             fields = replace(
