@@ -65,7 +65,7 @@ def test_admin_search_reads_the_trigram_index(editor_client, articles):
     searches = [q["sql"] for q in queries.captured_queries if '"search_text"' in q["sql"]]
     assert searches, "the change list did not search the folded column"
     for sql in searches:
-        plan = plan_without_seq_scans(sql)
+        plan = plan_without_seq_scans(sql, whole_index_scans=False)
         assert "Seq Scan on articles_article" not in plan, f"{sql}\n{plan}"
         # The count, the page and the date range; the date hierarchy's list
         # of days may start from the publication index on a tiny table.

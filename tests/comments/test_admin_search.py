@@ -50,5 +50,5 @@ def test_moderator_search_reads_the_trigram_index(client, moderator, comments):
     searches = [q["sql"] for q in queries.captured_queries if "newsroom_fold" in q["sql"]]
     assert searches, "the change list did not search the folded text"
     for sql in searches:
-        plan = plan_without_seq_scans(sql)
+        plan = plan_without_seq_scans(sql, whole_index_scans=False)
         assert "comment_search_trgm_idx" in plan, f"{sql}\n{plan}"
