@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import Article, Author, Section
+from tests.admin_forms import NO_INLINE_ROWS
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +24,7 @@ def article_form_data(article: Article | None = None, **changes) -> dict:
         "published_at_0": "",
         "published_at_1": "",
         "loaded_version": article.version if article else "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
+        **NO_INLINE_ROWS,
     }
     return {**data, **changes}
 

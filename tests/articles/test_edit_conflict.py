@@ -11,6 +11,7 @@ from django.test import Client
 
 from articles.models import Article
 from articles.roles import APPROVERS_GROUP, EDITORS_GROUP
+from tests.admin_forms import NO_INLINE_ROWS
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +35,7 @@ def form_data(article: Article, *, title: str, loaded_version: str) -> dict:
         "published_at_0": "01/01/2024",
         "published_at_1": "08:00:00",
         "loaded_version": loaded_version,
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
+        **NO_INLINE_ROWS,
     }
 
 

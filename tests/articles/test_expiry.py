@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles import services, workflow
 from articles.models import Article, Author
+from tests.admin_forms import NO_INLINE_ROWS
 from tests.factories import ArticleFactory, BylineFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,12 +96,7 @@ def article_form(section, **fields) -> dict:
         "published_at_1": "08:00:00",
         "expires_at_0": "",
         "expires_at_1": "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
+        **NO_INLINE_ROWS,
         **fields,
     }
 

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from articles import services
 from articles.models import Article
 from articles.sanitize import foreign_image_sources, sanitize_rich_text
+from tests.admin_forms import NO_INLINE_ROWS
 from tests.factories import ArticleFactory, SectionFactory
 
 PAYLOADS = [
@@ -101,12 +102,7 @@ def test_admin_save_sanitizes_body_before_it_reaches_readers(editor_client):
             "status": "published",
             "published_at_0": "01/01/2020",
             "published_at_1": "08:00:00",
-            "bylines-TOTAL_FORMS": "0",
-            "bylines-INITIAL_FORMS": "0",
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
+            **NO_INLINE_ROWS,
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -164,12 +160,7 @@ def article_form(section, body: str) -> dict:
         "lead": "Đêm khai mạc thu hút hàng vạn người.",
         "body": body,
         "status": "draft",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
+        **NO_INLINE_ROWS,
     }
 
 

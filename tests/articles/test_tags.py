@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles import selectors, services
 from articles.models import Article, Tag
+from tests.admin_forms import NO_INLINE_ROWS
 from tests.articles.test_feeds_and_sitemaps import sitemap_locations
 from tests.conftest import article_page_queries
 from tests.factories import ArticleFactory, SectionFactory, TagFactory
@@ -185,12 +186,7 @@ def test_editor_tags_an_article_in_the_admin(editor_client, tagged):
             "status": "published",
             "published_at_0": "",
             "published_at_1": "",
-            "bylines-TOTAL_FORMS": "0",
-            "bylines-INITIAL_FORMS": "0",
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
+            **NO_INLINE_ROWS,
         },
     )
     assert response.status_code == 302

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles import services, workflow
 from articles.models import Article, ArticleTransition
 from articles.roles import APPROVERS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, REPORTERS_GROUP
+from tests.admin_forms import NO_INLINE_ROWS
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -186,12 +187,7 @@ def article_form(article: Article, **changes) -> dict:
         "lead": article.lead,
         "body": article.body,
         "loaded_version": article.version,
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
+        **NO_INLINE_ROWS,
     }
     return {**data, **changes}
 
